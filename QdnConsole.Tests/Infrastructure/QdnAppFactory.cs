@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace QdnConsole.Tests.Infrastructure;
+
+/// <summary>
+/// The app on its own throw-away SQLite file, with obviously fake Twilio credentials.
+/// Each instance is isolated: tests never share data.
+/// </summary>
+public class QdnAppFactory : WebApplicationFactory<Program>
+{
+    public const string AuthToken = "fake-auth-token-for-tests-000000";
+    public const string AccountSid = "AC00000000000000000000000000000000";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "qdn-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    public QdnAppFactory()
+    {
+        Directory.CreateDirectory(_directory);
+        DatabasePath = Path.Combine(_directory, "qdn.db");
+        _settings["ConnectionStrings:Qdn"] = $"Data Source={DatabasePath}";
+        _settings["Twilio:AuthToken"] = AuthToken;
+        _settings["Twilio:AccountSid"] = AccountSid;
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Overrides one configuration key before the app starts.</summary>
+    public QdnAppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // UseSetting (not ConfigureAppConfiguration) so the values are visible while Program.cs builds the app.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left to the OS temp cleaner; it holds only fake data.
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace QdnConsole.Data;
+
+public static class DataRegistration
+{
+    public const string DefaultConnectionString = "Data Source=App_Data/qdn.db";
+
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Qdn") is { Length: > 0 } configured
+            ? configured
+            : DefaultConnectionString;
+        connectionString = PrepareSqlite(connectionString, builder.Environment.ContentRootPath);
+
+        builder.Services.AddDbContextFactory<QdnDbContext>(options => options
+            .UseSqlite(connectionString)
+            // Migrations are hand-written without a model snapshot; a test proves they build the model's schema.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        return builder;
+    }
+
+    /// <summary>Makes a relative SQLite path relative to the app, creates its folder, and waits on a busy database.</summary>
+    private static string PrepareSqlite(string connectionString, string contentRoot)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (sqlite.DataSource is { Length: > 0 } file && file != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(file) ? file : Path.Combine(contentRoot, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            sqlite.DataSource = path;
+        }
+
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            // Seconds a command waits for another writer before failing (then the safe call path answers).
+            sqlite.DefaultTimeout = 5;
+        }
+
+        return sqlite.ToString();
+    }
+}

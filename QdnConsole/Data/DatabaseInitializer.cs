@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using QdnConsole.Features.Lines;
+
+namespace QdnConsole.Data;
+
+/// <summary>
+/// Applies migrations and seeds configured lines before the server takes requests. A store that cannot be
+/// opened does not stop the app: calls then take the safe path and readiness reports the database as down.
+/// </summary>
+public sealed partial class DatabaseInitializer(
+    IDbContextFactory<QdnDbContext> dbFactory,
+    LineSeeder seeder,
+    LineStore lines,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            // WAL lets the console read while the webhook writes; the setting persists in the file.
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            await seeder.SeedAsync(db, cancellationToken);
+            var loaded = await lines.LoadAllAsync(db, cancellationToken);
+            LogReady(logger, loaded.Count);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUnavailable(logger, ex);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready with {LineCount} lines")]
+    private static partial void LogReady(ILogger logger, int lineCount);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Database could not be prepared; calls will take the safe path until it is back")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception);
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+
+namespace QdnConsole.Features.Lines;
+
+public static class LinesRegistration
+{
+    public static WebApplicationBuilder AddLines(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<QdnOptions>().BindConfiguration(QdnOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<QdnOptions>, QdnOptionsValidator>();
+        builder.Services.AddSingleton<LineDirectory>();
+        builder.Services.AddSingleton<LineStore>();
+        builder.Services.AddSingleton<LineSeeder>();
+        return builder;
+    }
+}

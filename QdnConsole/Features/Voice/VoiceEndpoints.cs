@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Options;
+using QdnConsole.Data;
+using QdnConsole.Features.Lines;
+using QdnConsole.Features.Routing;
+using QdnConsole.Features.Twilio;
+using QdnConsole.Features.Twilio.TwiML;
+
+namespace QdnConsole.Features.Voice;
+
+/// <summary>
+/// Twilio's voice webhooks. One route group, signature-checked once, antiforgery off only here (Twilio sends
+/// no antiforgery token). Each handler parses, asks <see cref="CallRouter"/>, and on any failure answers with
+/// <see cref="SafePath"/> so the caller still reaches a person or voicemail.
+/// </summary>
+public static partial class VoiceEndpoints
+{
+    /// <summary>Stays well inside Twilio's 15 s webhook limit, leaving time to answer with the safe path.</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(8);
+
+    public static IEndpointRouteBuilder MapVoiceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var twilio = app.MapGroup(VoiceUrls.Prefix)
+            .AddEndpointFilter<TwilioSignatureFilter>()
+            .DisableAntiforgery()
+            .WithTags("Twilio");
+        twilio.MapPost("/inbound-call", InboundCall);
+        twilio.MapPost("/dial-result", DialResult);
+        twilio.MapPost("/screen", Screen);
+        twilio.MapPost("/screen-result", ScreenResult);
+        twilio.MapPost("/voicemail", Voicemail);
+        twilio.MapPost("/call-status", CallStatus);
+        twilio.MapPost("/fallback", Fallback);
+        return app;
+    }
+
+    public static Task<IResult> InboundCall(HttpContext http, string? line, CallRouter router, LineDirectory directory) =>
+        AnswerAsync(http, "inbound-call", (request, urls, ct) => router.InboundAsync(request, line, urls, ct),
+            (request, urls) => SafePath.Inbound(directory.Resolve(line, request.To), urls, request.CallSid));
+
+    public static Task<IResult> DialResult(HttpContext http, string? line, int step, CallRouter router, LineDirectory directory) =>
+        AnswerAsync(http, "dial-result", (request, urls, ct) => router.DialResultAsync(request, line, step, urls, ct),
+            (request, urls) => SafePath.AfterDial(directory.Resolve(line, request.To), step, request, urls));
+
+    public static Task<IResult> Screen(HttpContext http, string? line, int step, string? call, CallRouter router, LineDirectory directory) =>
+        AnswerAsync(http, "screen",
+            (request, urls, ct) => router.ScreenAsync(request, Known(directory, line), step, ParentSid(call, request), urls, ct),
+            (request, urls) => SafePath.Screen(directory.Resolve(line, null), step, ParentSid(call, request), request, urls));
+
+    public static Task<IResult> ScreenResult(HttpContext http, string? line, int step, string? call, CallRouter router, LineDirectory directory) =>
+        AnswerAsync(http, "screen-result",
+            (request, _, ct) => router.ScreenResultAsync(request, Known(directory, line), step, ParentSid(call, request), ct),
+            (request, _) => SafePath.ScreenResult(request));
+
+    public static Task<IResult> Voicemail(HttpContext http, string? line, VoicemailReason? reason, CallRouter router) =>
+        AnswerAsync(http, "voicemail", (request, _, ct) => router.VoicemailAsync(request, line, reason ?? VoicemailReason.NoAnswer, ct),
+            (_, _) => SafePath.Voicemail());
+
+    public static Task<IResult> CallStatus(HttpContext http, string? line, CallRouter router) =>
+        AnswerAsync(http, "call-status", (request, _, ct) => router.CallStatusAsync(request, line, ct),
+            (_, _) => CascadeTwiML.Empty());
+
+    /// <summary>Twilio's Voice fallback URL: answered from memory only, without touching the database.</summary>
+    public static async Task<IResult> Fallback(HttpContext http, string? line, LineDirectory directory, ILoggerFactory loggers)
+    {
+        var request = VoiceRequest.Parse(await http.Request.ReadFormAsync(http.RequestAborted));
+        LogFallback(loggers.CreateLogger(typeof(VoiceEndpoints)), request.CallSid, request.ErrorCode, request.ErrorUrl);
+        return Xml(SafePath.Fallback(directory.Resolve(line, request.To), request, UrlsFor(http)).ToString());
+    }
+
+    private static async Task<IResult> AnswerAsync(
+        HttpContext http,
+        string endpoint,
+        Func<VoiceRequest, VoiceUrls, CancellationToken, Task<string>> answer,
+        Func<VoiceRequest, VoiceUrls, VoiceResponse> safe)
+    {
+        var request = VoiceRequest.Parse(await http.Request.ReadFormAsync(http.RequestAborted));
+        var urls = UrlsFor(http);
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(VoiceEndpoints));
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CallSid"] = request.CallSid, ["Webhook"] = endpoint });
+        if (request.CallSid is null)
+        {
+            LogNoCallSid(logger, endpoint);
+            return Xml(safe(request, urls).ToString());
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        budget.CancelAfter(Budget);
+        try
+        {
+            return Xml(await answer(request, urls, budget.Token));
+        }
+        catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            LogFailed(logger, ex, request.CallSid, endpoint);
+            return Xml(safe(request, urls).ToString());
+        }
+    }
+
+    private static CascadeLine Known(LineDirectory directory, string? line) =>
+        directory.Resolve(line, null) ?? throw new InvalidOperationException("No line is configured.");
+
+    private static string ParentSid(string? call, VoiceRequest request) =>
+        (string.IsNullOrEmpty(call) ? request.ParentCallSid : call) ?? request.CallSid!;
+
+    private static VoiceUrls UrlsFor(HttpContext http) =>
+        VoiceUrls.For(http.Request, http.RequestServices.GetRequiredService<IOptionsMonitor<TwilioOptions>>().CurrentValue.PublicBaseUrl);
+
+    private static IResult Xml(string twiml) => Results.Text(twiml, TwiMLResult.MediaType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: {Webhook} failed; answered with the safe path")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string callSid, string webhook);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A signed {Webhook} request carried no CallSid; answered with the safe path")]
+    private static partial void LogNoCallSid(ILogger logger, string webhook);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: Twilio used the fallback URL (error {ErrorCode} at {ErrorUrl})")]
+    private static partial void LogFallback(ILogger logger, string? callSid, string? errorCode, string? errorUrl);
+}

@@ -1,0 +1,11 @@
+namespace QdnConsole.Features.Voice;
+
+public static class VoiceRegistration
+{
+    public static WebApplicationBuilder AddVoice(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CallJournal>();
+        builder.Services.AddSingleton<CallRouter>();
+        return builder;
+    }
+}
