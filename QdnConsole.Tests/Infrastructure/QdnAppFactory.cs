@@ -20,8 +20,9 @@ public class QdnAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_directory);
         DatabasePath = Path.Combine(_directory, "qdn.db");
         _settings["ConnectionStrings:Qdn"] = $"Data Source={DatabasePath}";
-        _settings["Twilio:AuthToken"] = AuthToken;
-        _settings["Twilio:AccountSid"] = AccountSid;
+        // Both spellings, so a developer's own TWILIO_* environment variables never leak into a test.
+        _settings["Twilio:AuthToken"] = _settings["TWILIO_AUTH_TOKEN"] = AuthToken;
+        _settings["Twilio:AccountSid"] = _settings["TWILIO_ACCOUNT_SID"] = AccountSid;
     }
 
     public string DatabasePath { get; }

@@ -24,13 +24,7 @@ public sealed partial class QdnOptionsValidator : IValidateOptions<QdnOptions>
             ValidateLine(options.Lines[i], $"Qdn:Lines:{i}", ids, numbers, errors);
         }
 
-        if (!string.IsNullOrEmpty(options.PublicBaseUrl)
-            && (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri)
-                || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0 || uri.Fragment.Length > 0))
-        {
-            errors.Add($"Qdn:PublicBaseUrl: '{options.PublicBaseUrl}' must be an absolute http(s) URL without query or fragment.");
-        }
-
+        // Qdn:PublicBaseUrl is checked with the Twilio options, which use it for signatures.
         var owner = options.Owner;
         if (string.IsNullOrEmpty(owner.Email) != string.IsNullOrEmpty(owner.Password))
         {

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Primitives;
+using QdnConsole.Features.Twilio;
+using static QdnConsole.Tests.Features.Twilio.TwilioVectors;
+
+namespace QdnConsole.Tests.Features.Twilio;
+
+/// <summary>TV-D: repeated keys, where the SDKs disagree (Python/Node dedupe+sort, C# comma-joins).</summary>
+public sealed class TwilioSignatureRepeatedKeyTests
+{
+    private const string PythonNode = "IK+Dwps556ElfBT0I3Rgjkr1wJU=";
+    private const string CommaJoined = "bQp38VnLhWhkW9IsihazaX34UdM=";
+    private const string SortedWithoutDedupe = "tM//N+MVWOh7+ol2z8YCNxSY0Eg=";
+
+    [Fact]
+    public void Compute_RepeatedKey_DedupesAndSortsValues() =>
+        Assert.Equal(PythonNode, TwilioSignature.Compute(Token, Url, Multi()));
+
+    [Fact]
+    public void Compute_RepeatedKeyAsSeparatePairs_SameAsOneMultiValue()
+    {
+        KeyValuePair<string, StringValues>[] pairs =
+        [
+            new("Sid", "CA123"),
+            new("Digits", "5678"),
+            new("SidAccount", "AC123"),
+            new("Digits", "1234"),
+            new("Digits", "1234"),
+        ];
+
+        Assert.Equal(PythonNode, TwilioSignature.Compute(Token, Url, pairs));
+    }
+
+    [Fact]
+    public void IsValid_PythonNodeSignature_True() =>
+        Assert.True(TwilioSignature.IsValid(Url, Multi(), PythonNode, Tokens(Token)));
+
+    [Fact]
+    public void IsValid_CSharpCommaJoinedSignature_AlsoTrue() =>
+        Assert.True(TwilioSignature.IsValid(Url, Multi(), CommaJoined, Tokens(Token)));
+
+    [Fact]
+    public void IsValid_SortedWithoutDedupe_False() =>
+        Assert.False(TwilioSignature.IsValid(Url, Multi(), SortedWithoutDedupe, Tokens(Token)));
+
+    [Theory]
+    [InlineData("+1325xxxxxxx", "+1415xxxxxxx")]
+    [InlineData("+1415xxxxxxx", "+1325xxxxxxx")]
+    public void Compute_NodeArrayInAnyOrder_MatchesTvD(string first, string second)
+    {
+        var parameters = new Dictionary<string, StringValues>
+        {
+            ["MessagingBinding.Address"] = new StringValues([first, second]),
+        };
+
+        Assert.Equal("83O6e2vORAoJHUNzJjDWN1jz+BA=", TwilioSignature.Compute(Token, Url, parameters));
+    }
+
+    private static Dictionary<string, StringValues> Multi() => new()
+    {
+        ["Sid"] = "CA123",
+        ["SidAccount"] = "AC123",
+        ["Digits"] = new StringValues(["5678", "1234", "1234"]),
+    };
+}

@@ -1,0 +1,123 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using QdnConsole.Data;
+using QdnConsole.Tests.Infrastructure;
+using static QdnConsole.Tests.Features.Voice.VoiceTestHelpers;
+
+namespace QdnConsole.Tests.Features.Voice;
+
+public sealed class IdempotencyAndResilienceTests : IDisposable
+{
+    private readonly QdnAppFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task RetriedWebhooks_SameAnswerAndNothingStoredTwice()
+    {
+        var twilio = _app.Twilio();
+        var sid = NewCallSid();
+        var form = TwilioWebhookClient.CallParameters(sid);
+        var first = await twilio.PostAsync("/twilio/inbound-call", form);
+        await _app.SetAvailableAsync("Sergio", available: false); // a retry must not re-decide
+        var retry = await twilio.PostAsync("/twilio/inbound-call", form);
+        var dial = DialEnded(sid, "no-answer", null, "ringing");
+        var second = await twilio.PostAsync(first.DialAction!, dial);
+        var secondRetry = await twilio.PostAsync(first.DialAction!, dial);
+        var third = await twilio.PostAsync(second.DialAction!, DialEnded(sid, "no-answer", null, "ringing"));
+        var recording = TwilioWebhookClient.CallParameters(sid, "in-progress").With(
+            ("RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000000/Recordings/RE00000000000000000000000000000002"),
+            ("RecordingSid", "RE00000000000000000000000000000002"),
+            ("RecordingDuration", "7"));
+        await twilio.PostAsync(third.RecordAction!, recording);
+        await twilio.PostAsync(third.RecordAction!, recording);
+        var status = TwilioWebhookClient.CallParameters(sid, "completed").With(("CallDuration", "60"));
+        await twilio.PostAsync("/twilio/call-status", status);
+        await twilio.PostAsync("/twilio/call-status", status);
+
+        Assert.Equal(first.Body, retry.Body);
+        Assert.Equal(second.Body, secondRetry.Body);
+        var calls = await _app.DbAsync(db => db.Calls.CountAsync(c => c.CallSid == sid));
+        var events = (await _app.CallAsync(sid)).Events.Count;
+        var voicemails = await _app.DbAsync(db => db.Voicemails.CountAsync(v => v.RecordingSid == "RE00000000000000000000000000000002"));
+        // Received, ringing Sergio, ended, ringing Backup, ended, greeting, recorded, call ended.
+        Assert.Equal((1, 8, 1), (calls, events, voicemails));
+    }
+
+    [Fact]
+    public async Task ConcurrentDuplicateInbound_OneCallOneAnswer()
+    {
+        var twilio = _app.Twilio();
+        var form = TwilioWebhookClient.CallParameters(NewCallSid());
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => twilio.PostAsync("/twilio/inbound-call", form)));
+
+        Assert.All(replies, r => Assert.Equal(replies[0].Body, r.Body));
+        Assert.Equal(1, await _app.DbAsync(db => db.Calls.CountAsync(c => c.CallSid == form["CallSid"])));
+    }
+
+    [Fact]
+    public async Task DatabaseUnusableMidRun_CallerStillReachesBackupThenVoicemail()
+    {
+        var twilio = _app.Twilio();
+        await twilio.PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(NewCallSid()));
+        BreakDatabase(_app.DatabasePath);
+        var sid = NewCallSid();
+
+        var first = await twilio.PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(sid));
+        var second = await twilio.PostAsync(first.DialAction!, DialEnded(sid, "no-answer", null, "ringing"));
+        var thanks = await twilio.PostAsync(second.RecordAction!, TwilioWebhookClient.CallParameters(sid, "in-progress").With(
+            ("RecordingSid", "RE00000000000000000000000000000003"), ("RecordingUrl", "https://api.twilio.com/x"), ("RecordingDuration", "5")));
+
+        Assert.Equal((200, Backup), (first.Status, first.DialedNumber));
+        Assert.Equal("/twilio/dial-result?line=qdn&step=1", first.DialAction);
+        Assert.Equal(["Say", "Record", "Say", "Hangup"], second.Verbs);
+        Assert.Equal(["Say", "Hangup"], thanks.Verbs);
+    }
+
+    [Fact]
+    public async Task Fallback_AnswersFromMemoryWithBackupPhone()
+    {
+        BreakDatabase(_app.DatabasePath);
+        var sid = NewCallSid();
+
+        var reply = await _app.Twilio().PostAsync("/twilio/fallback", TwilioWebhookClient.CallParameters(sid).With(
+            ("ErrorCode", "11200"), ("ErrorUrl", "https://qdn.example.com/twilio/inbound-call")));
+
+        Assert.Equal((200, Backup), (reply.Status, reply.DialedNumber));
+    }
+
+    [Fact]
+    public async Task Fallback_AfterFailedDialResult_GoesToVoicemailWhenBackupWasTried()
+    {
+        var sid = NewCallSid();
+        var reply = await _app.Twilio().PostAsync("/twilio/fallback", DialEnded(sid, "no-answer", null, "ringing").With(
+            ("ErrorCode", "11205"), ("ErrorUrl", "https://qdn.example.com/twilio/dial-result?line=qdn&step=1")));
+
+        Assert.NotNull(reply.RecordAction);
+    }
+
+    [Fact]
+    public async Task StatusCallback_ForCallAnsweredBySafePath_CreatesTheRecordLater()
+    {
+        var sid = NewCallSid();
+        var reply = await _app.Twilio().PostAsync("/twilio/call-status", TwilioWebhookClient.CallParameters(sid, "completed").With(("CallDuration", "30")));
+
+        Assert.Equal(200, reply.Status);
+        var call = await _app.CallAsync(sid);
+        Assert.Equal(("qdn", "completed"), (call.LineId, call.TwilioStatus));
+        Assert.Contains(call.Events, e => e.Kind == CallEventKind.SafePath);
+    }
+
+    /// <summary>Replaces the store with bytes SQLite refuses ("file is not a database").</summary>
+    private static void BreakDatabase(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        File.WriteAllBytes(path, System.Text.Encoding.ASCII.GetBytes(new string('x', 8192)));
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using Microsoft.Extensions.Primitives;
+
+namespace QdnConsole.Features.Twilio;
+
+/// <summary>
+/// The parameter part of the string Twilio signs. The SDKs disagree only on repeated
+/// keys (undocumented by Twilio): Python/Node sign each distinct value, sorted; the C#
+/// SDK and twilio-aspnet sign one comma-joined value.
+/// </summary>
+internal static class SignedParameters
+{
+    /// <summary>Python/Node form: keys ordinal-sorted, each distinct value (sorted) as key+value.</summary>
+    public static string Canonical(IEnumerable<KeyValuePair<string, StringValues>>? parameters) =>
+        Canonical(Collect(parameters));
+
+    /// <summary>
+    /// Every form worth checking: the canonical one, plus the comma-joined C# form when some
+    /// key is repeated (for a single value per key the two are identical).
+    /// </summary>
+    public static IReadOnlyList<string> Forms(IEnumerable<KeyValuePair<string, StringValues>>? parameters)
+    {
+        var collected = Collect(parameters);
+        var canonical = Canonical(collected);
+        if (!collected.Values.Any(values => values.Count > 1))
+        {
+            return [canonical];
+        }
+
+        var commaJoined = new StringBuilder();
+        foreach (var (key, values) in collected)
+        {
+            commaJoined.Append(key).AppendJoin(',', values);
+        }
+
+        return [canonical, commaJoined.ToString()];
+    }
+
+    private static string Canonical(SortedDictionary<string, List<string>> collected)
+    {
+        var signed = new StringBuilder();
+        foreach (var (key, values) in collected)
+        {
+            if (values.Count == 0)
+            {
+                // A field with no value still contributes its name, as in every SDK.
+                signed.Append(key);
+                continue;
+            }
+
+            foreach (var value in values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                signed.Append(key).Append(value);
+            }
+        }
+
+        return signed.ToString();
+    }
+
+    // Keys sorted ordinally ("Unix-style case-sensitive"); values kept in arrival order,
+    // merging a key that appears in several pairs. Null keys/values count as empty.
+    private static SortedDictionary<string, List<string>> Collect(IEnumerable<KeyValuePair<string, StringValues>>? parameters)
+    {
+        var collected = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (key, values) in parameters ?? [])
+        {
+            if (!collected.TryGetValue(key ?? string.Empty, out var list))
+            {
+                list = [];
+                collected.Add(key ?? string.Empty, list);
+            }
+
+            foreach (var value in values)
+            {
+                list.Add(value ?? string.Empty);
+            }
+        }
+
+        return collected;
+    }
+}

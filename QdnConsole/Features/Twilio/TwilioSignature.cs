@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Primitives;
+
+namespace QdnConsole.Features.Twilio;
+
+/// <summary>
+/// X-Twilio-Signature: base64(HMAC-SHA1(authToken, url + sorted parameters)), wire-compatible
+/// with the official SDKs (twilio-csharp, twilio-python, twilio-node).
+/// </summary>
+public static class TwilioSignature
+{
+    /// <summary>
+    /// Signature of a request: the URL followed by every parameter as key+value, keys sorted
+    /// ordinally. A repeated key's values are de-duplicated and sorted (Python/Node); a key
+    /// with an empty value still contributes its name.
+    /// </summary>
+    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, StringValues>>? parameters)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(authToken);
+        ArgumentNullException.ThrowIfNull(url);
+        return Sign(authToken, url + SignedParameters.Canonical(parameters));
+    }
+
+    /// <summary>
+    /// True when <paramref name="signature"/> matches for any configured token, for the URL as
+    /// given or with its port added/removed. Never throws: bad input is simply not valid.
+    /// </summary>
+    public static bool IsValid(
+        string url,
+        IEnumerable<KeyValuePair<string, StringValues>>? parameters,
+        string? signature,
+        IReadOnlyList<string?> authTokens)
+    {
+        if (string.IsNullOrEmpty(url) || string.IsNullOrEmpty(signature) || authTokens is null)
+        {
+            return false;
+        }
+
+        var tokens = authTokens.Where(t => !string.IsNullOrEmpty(t)).Cast<string>().ToList();
+        if (tokens.Count == 0)
+        {
+            return false;
+        }
+
+        var signedUrl = TwilioUrlVariant.WithoutFragment(url);
+        string[] urls = TwilioUrlVariant.PortVariation(signedUrl) is { } variation ? [signedUrl, variation] : [signedUrl];
+        var parameterForms = SignedParameters.Forms(parameters);
+        var expected = Encoding.UTF8.GetBytes(signature);
+
+        foreach (var token in tokens)
+        {
+            foreach (var candidateUrl in urls)
+            {
+                foreach (var form in parameterForms)
+                {
+                    var actual = Encoding.UTF8.GetBytes(Sign(token, candidateUrl + form));
+                    if (CryptographicOperations.FixedTimeEquals(actual, expected))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// JSON webhooks: Twilio signs the URL alone and puts the body's SHA-256 (lower-case hex)
+    /// in the <c>bodySHA256</c> query parameter; both must match.
+    /// </summary>
+    public static bool IsValidBody(string url, string body, string? signature, IReadOnlyList<string?> authTokens)
+    {
+        if (string.IsNullOrEmpty(url) || body is null || BodyHash(url) is not { } claimed)
+        {
+            return false;
+        }
+
+        var actual = Encoding.UTF8.GetBytes(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))));
+        var hashMatches = CryptographicOperations.FixedTimeEquals(actual, Encoding.UTF8.GetBytes(claimed));
+        return IsValid(url, null, signature, authTokens) && hashMatches;
+    }
+
+    private static string? BodyHash(string url)
+    {
+        var withoutFragment = TwilioUrlVariant.WithoutFragment(url);
+        var queryStart = withoutFragment.IndexOf('?', StringComparison.Ordinal);
+        if (queryStart < 0)
+        {
+            return null;
+        }
+
+        foreach (var pair in withoutFragment[(queryStart + 1)..].Split('&'))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && pair.AsSpan(0, equals).SequenceEqual("bodySHA256"))
+            {
+                // The C# SDK unescapes the value; a hex digest is unaffected by it.
+                return Uri.UnescapeDataString(pair[(equals + 1)..]);
+            }
+        }
+
+        return null;
+    }
+
+    // HMAC-SHA1 is what Twilio's protocol mandates; it is a MAC here, not a collision-sensitive hash.
+#pragma warning disable CA5350
+    private static string Sign(string authToken, string data) =>
+        Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data)));
+#pragma warning restore CA5350
+}
