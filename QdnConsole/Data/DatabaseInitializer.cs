@@ -18,6 +18,7 @@ public sealed partial class DatabaseInitializer(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await ReleaseStaleMigrationLockAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             // WAL lets the console read while the webhook writes; the setting persists in the file.
             if (db.Database.IsSqlite())
@@ -36,6 +37,26 @@ public sealed partial class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// A process killed mid-migration leaves EF's SQLite lock row behind and every later start would wait on it
+    /// forever (dotnet/efcore#38958). One app owns a SQLite file, so a lock found at start is stale.
+    /// </summary>
+    private static async Task ReleaseStaleMigrationLockAsync(QdnDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        var locks = await db.Database
+            .SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'")
+            .SingleAsync(ct);
+        if (locks > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsLock\"", ct);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready with {LineCount} lines")]
     private static partial void LogReady(ILogger logger, int lineCount);

@@ -97,7 +97,7 @@ public sealed class Initial : Migration
             {
                 table.PrimaryKey("PK_Calls", x => x.Id);
                 table.ForeignKey(
-                    name: "FK_Calls_Lines",
+                    name: "FK_Calls_Lines_LineId",
                     column: x => x.LineId,
                     principalTable: "Lines",
                     principalColumn: "Id",
