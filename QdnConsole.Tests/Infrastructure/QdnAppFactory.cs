@@ -27,6 +27,18 @@ public class QdnAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Replaces the store with bytes SQLite refuses ("file is not a database"), as a corrupted or swapped file would be.</summary>
+    public void MakeDatabaseUnusable()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { DatabasePath + "-wal", DatabasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        File.WriteAllText(DatabasePath, new string('x', 8192));
+    }
+
     /// <summary>Overrides one configuration key before the app starts.</summary>
     public QdnAppFactory With(string key, string? value)
     {
@@ -37,6 +49,9 @@ public class QdnAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the host ignores the build's static web assets manifest, so the compressed copies
+        // MapStaticAssets offers a browser (under obj/, not wwwroot/) would come back as empty 200s.
+        builder.UseStaticWebAssets();
         // UseSetting (not ConfigureAppConfiguration) so the values are visible while Program.cs builds the app.
         foreach (var (key, value) in _settings)
         {

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.Options;
-using QdnConsole.Tests.Infrastructure;
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using QdnConsole.Features.Lines;
 
 namespace QdnConsole.Tests.Features.Lines;
 
@@ -14,50 +15,69 @@ public class ConfigurationValidationTests
     [InlineData("Qdn:Lines:0:Steps:0:RingSeconds", "601", "Qdn:Lines:0:Steps:0:RingSeconds: 601 is outside 5-600 seconds")]
     [InlineData("Qdn:Lines:0:TimeZone", "Mars/Olympus", "Qdn:Lines:0:TimeZone: 'Mars/Olympus' is not a known IANA time zone")]
     [InlineData("Qdn:Lines:0:Id", "Not A Slug", "Qdn:Lines:0:Id: 'Not A Slug' must be 1-32 lower-case letters")]
-    [InlineData("Qdn:PublicBaseUrl", "ftp://example.com", "Qdn:PublicBaseUrl must be an absolute http or https URL")]
     [InlineData("Qdn:Owner:Email", "owner@example.com", "Qdn:Owner: set both Email and Password, or neither.")]
-    public void Startup_InvalidSetting_RefusesNamingTheKey(string key, string value, string expected)
+    public void Validate_InvalidSetting_NamesTheKey(string key, string value, string expected)
     {
-        using var app = new QdnAppFactory().With(key, value);
+        var failures = Validate((key, value));
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
-
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains(failures, f => f.StartsWith(expected, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Startup_SecondLineMissingNumber_RefusesNamingTheKey()
+    public void Validate_SecondLineMissingNumber_NamesTheKey()
     {
-        using var app = new QdnAppFactory()
-            .With("Qdn:Lines:1:Id", "shop")
-            .With("Qdn:Lines:1:Name", "Shop");
+        var failures = Validate(("Qdn:Lines:1:Id", "shop"), ("Qdn:Lines:1:Name", "Shop"));
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
-
-        Assert.Contains("Qdn:Lines:1:Number: the line's Twilio number is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains(failures, f => f.StartsWith("Qdn:Lines:1:Number: the line's Twilio number is required", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Startup_SeveralProblems_ReportsEveryOne()
+    public void Validate_DuplicateNumbers_Refused()
     {
-        using var app = new QdnAppFactory()
-            .With("Qdn:Lines:0:Number", "bad")
-            .With("Qdn:Lines:0:Steps:0:RingSeconds", "1");
+        var failures = Validate(("Qdn:Lines:1:Id", "shop"), ("Qdn:Lines:1:Name", "Shop"), ("Qdn:Lines:1:Number", "+18585550100"));
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
-
-        Assert.Contains("Qdn:Lines:0:Number", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Qdn:Lines:0:Steps:0:RingSeconds", error.Message, StringComparison.Ordinal);
+        Assert.Contains(failures, f => f.StartsWith("Qdn:Lines:1:Number: '+18585550100' is used by another line", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Startup_ShippedDefaults_StartsAndSeedsTheQdnLine()
+    public void Validate_ShippedAppSettings_AreValid() => Assert.Empty(Validate());
+
+    [Fact]
+    public async Task Startup_InvalidConfiguration_ProcessExitsWithTheKeyInItsOutput()
     {
-        using var app = new QdnAppFactory();
-        using var client = app.CreateClient();
+        var app = Path.Combine(AppContext.BaseDirectory, "QdnConsole.dll");
+        var start = new ProcessStartInfo("dotnet", [app, "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ConnectionStrings__Qdn"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"qdn-refuse-{Guid.NewGuid():N}.db")}",
+                ["Qdn__Lines__0__Steps__1__RingSeconds"] = "3",
+            },
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        var health = await client.GetStringAsync(new Uri("/healthz/ready", UriKind.Relative));
+        await process.WaitForExitAsync(timeout.Token);
 
-        Assert.Equal("Healthy", health);
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("Qdn:Lines:0:Steps:1:RingSeconds: 3 is outside 5-600 seconds", await output + await error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The shipped appsettings.json with overrides, bound and validated as at start.</summary>
+    private static List<string> Validate(params (string Key, string Value)[] overrides)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(overrides.Select(o => KeyValuePair.Create(o.Key, (string?)o.Value)))
+            .Build();
+        var options = configuration.GetSection(QdnOptions.Section).Get<QdnOptions>() ?? new QdnOptions();
+        var result = new QdnOptionsValidator().Validate(null, options);
+        return result.Failures?.ToList() ?? [];
     }
 }

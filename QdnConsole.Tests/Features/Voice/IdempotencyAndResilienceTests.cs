@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using QdnConsole.Data;
 using QdnConsole.Tests.Infrastructure;
@@ -61,7 +60,7 @@ public sealed class IdempotencyAndResilienceTests : IDisposable
     {
         var twilio = _app.Twilio();
         await twilio.PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(NewCallSid()));
-        BreakDatabase(_app.DatabasePath);
+        _app.MakeDatabaseUnusable();
         var sid = NewCallSid();
 
         var first = await twilio.PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(sid));
@@ -78,7 +77,7 @@ public sealed class IdempotencyAndResilienceTests : IDisposable
     [Fact]
     public async Task Fallback_AnswersFromMemoryWithBackupPhone()
     {
-        BreakDatabase(_app.DatabasePath);
+        _app.MakeDatabaseUnusable();
         var sid = NewCallSid();
 
         var reply = await _app.Twilio().PostAsync("/twilio/fallback", TwilioWebhookClient.CallParameters(sid).With(
@@ -107,17 +106,5 @@ public sealed class IdempotencyAndResilienceTests : IDisposable
         var call = await _app.CallAsync(sid);
         Assert.Equal(("qdn", "completed"), (call.LineId, call.TwilioStatus));
         Assert.Contains(call.Events, e => e.Kind == CallEventKind.SafePath);
-    }
-
-    /// <summary>Replaces the store with bytes SQLite refuses ("file is not a database").</summary>
-    private static void BreakDatabase(string path)
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            File.Delete(file);
-        }
-
-        File.WriteAllBytes(path, System.Text.Encoding.ASCII.GetBytes(new string('x', 8192)));
     }
 }

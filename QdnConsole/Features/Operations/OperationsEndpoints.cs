@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using QdnConsole.Data;
 
@@ -14,7 +15,12 @@ public static class OperationsEndpoints
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks()
-            .AddDbContextCheck<QdnDbContext>("database", tags: [Ready])
+            // A query, not just a connection: SQLite opens any file and fails only when it is read.
+            .AddDbContextCheck<QdnDbContext>("database", tags: [Ready], customTestQuery: async (db, ct) =>
+            {
+                await db.Lines.CountAsync(ct);
+                return true;
+            })
             .AddCheck<TwilioCredentialsCheck>("twilio", tags: [Ready]);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {

@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace QdnConsole.Tests.Infrastructure;
+
+/// <summary>
+/// Base for browser tests: each test gets its own app on Kestrel (<see cref="App"/>) and its own browser
+/// context (<see cref="Page"/>), both disposed when the test ends. The page's script errors and console
+/// errors go to the test output, which is where a failing interactivity test usually explains itself.
+/// </summary>
+[Collection(BrowserCollectionDefinition.Name)]
+public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+{
+    private IPage? _page;
+
+    protected BrowserApp App { get; private set; } = null!;
+
+    protected IPage Page => _page ?? throw new InvalidOperationException("The page is created in InitializeAsync.");
+
+    /// <summary>Override to change the app's configuration before it starts.</summary>
+    protected virtual void ConfigureApp(QdnAppFactory factory)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        App = new BrowserApp(ConfigureApp);
+        _page = await browser.NewPageAsync(App.BaseUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_page is not null)
+        {
+            foreach (var error in await _page.PageErrorsAsync())
+            {
+                output.WriteLine($"[browser page error] {error}");
+            }
+
+            foreach (var message in await _page.ConsoleMessagesAsync())
+            {
+                if (message.Type is "error" or "warning")
+                {
+                    output.WriteLine($"[browser console {message.Type}] {message.Text}");
+                }
+            }
+
+            await _page.Context.DisposeAsync();
+        }
+
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+    }
+}
