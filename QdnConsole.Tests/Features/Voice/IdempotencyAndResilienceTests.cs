@@ -107,4 +107,18 @@ public sealed class IdempotencyAndResilienceTests : IDisposable
         Assert.Equal(("qdn", "completed"), (call.LineId, call.TwilioStatus));
         Assert.Contains(call.Events, e => e.Kind == CallEventKind.SafePath);
     }
+
+    [Theory]
+    [InlineData("/twilio/dial-result?line=qdn&step=abc")]
+    [InlineData("/twilio/dial-result?line=nope&step=-4")]
+    [InlineData("/twilio/voicemail?line=qdn&reason=Bogus")]
+    [InlineData("/twilio/screen?line=qdn&step=x&call=")]
+    public async Task MalformedQuery_SignedRequest_StillGetsValidTwiML(string url)
+    {
+        var sid = NewCallSid();
+        var reply = await _app.Twilio().PostAsync(url, DialEnded(sid, "no-answer", null, "ringing"));
+
+        Assert.Equal(200, reply.Status);
+        Assert.Equal("Response", reply.Root.Name.LocalName);
+    }
 }

@@ -99,7 +99,7 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
                     RecordedAtUtc = entry.NowUtc,
                 });
                 entry.Add(CallEventKind.VoicemailRecorded, $"Message recorded ({Duration(request.RecordingDuration)})",
-                    outcome: request.RecordingSid, durationSeconds: request.RecordingDuration);
+                    outcome: "recorded", durationSeconds: request.RecordingDuration);
                 return CascadeTwiML.VoicemailThanks().ToString();
             }, ct);
 

@@ -37,22 +37,22 @@ public static partial class VoiceEndpoints
         AnswerAsync(http, "inbound-call", (request, urls, ct) => router.InboundAsync(request, line, urls, ct),
             (request, urls) => SafePath.Inbound(directory.Resolve(line, request.To), urls, request.CallSid));
 
-    public static Task<IResult> DialResult(HttpContext http, string? line, int step, CallRouter router, LineDirectory directory) =>
-        AnswerAsync(http, "dial-result", (request, urls, ct) => router.DialResultAsync(request, line, step, urls, ct),
-            (request, urls) => SafePath.AfterDial(directory.Resolve(line, request.To), step, request, urls));
+    public static Task<IResult> DialResult(HttpContext http, string? line, string? step, CallRouter router, LineDirectory directory) =>
+        AnswerAsync(http, "dial-result", (request, urls, ct) => router.DialResultAsync(request, line, Step(step), urls, ct),
+            (request, urls) => SafePath.AfterDial(directory.Resolve(line, request.To), Step(step), request, urls));
 
-    public static Task<IResult> Screen(HttpContext http, string? line, int step, string? call, CallRouter router, LineDirectory directory) =>
+    public static Task<IResult> Screen(HttpContext http, string? line, string? step, string? call, CallRouter router, LineDirectory directory) =>
         AnswerAsync(http, "screen",
-            (request, urls, ct) => router.ScreenAsync(request, Known(directory, line), step, ParentSid(call, request), urls, ct),
-            (request, urls) => SafePath.Screen(directory.Resolve(line, null), step, ParentSid(call, request), request, urls));
+            (request, urls, ct) => router.ScreenAsync(request, Known(directory, line), Step(step), ParentSid(call, request), urls, ct),
+            (request, urls) => SafePath.Screen(directory.Resolve(line, null), Step(step), ParentSid(call, request), request, urls));
 
-    public static Task<IResult> ScreenResult(HttpContext http, string? line, int step, string? call, CallRouter router, LineDirectory directory) =>
+    public static Task<IResult> ScreenResult(HttpContext http, string? line, string? step, string? call, CallRouter router, LineDirectory directory) =>
         AnswerAsync(http, "screen-result",
-            (request, _, ct) => router.ScreenResultAsync(request, Known(directory, line), step, ParentSid(call, request), ct),
+            (request, _, ct) => router.ScreenResultAsync(request, Known(directory, line), Step(step), ParentSid(call, request), ct),
             (request, _) => SafePath.ScreenResult(request));
 
-    public static Task<IResult> Voicemail(HttpContext http, string? line, VoicemailReason? reason, CallRouter router) =>
-        AnswerAsync(http, "voicemail", (request, _, ct) => router.VoicemailAsync(request, line, reason ?? VoicemailReason.NoAnswer, ct),
+    public static Task<IResult> Voicemail(HttpContext http, string? line, string? reason, CallRouter router) =>
+        AnswerAsync(http, "voicemail", (request, _, ct) => router.VoicemailAsync(request, line, Reason(reason), ct),
             (_, _) => SafePath.Voicemail());
 
     public static Task<IResult> CallStatus(HttpContext http, string? line, CallRouter router) =>
@@ -95,6 +95,12 @@ public static partial class VoiceEndpoints
             return Xml(safe(request, urls).ToString());
         }
     }
+
+    // Query values are bound leniently: a malformed one must still get the caller somewhere, never a 400.
+    private static int Step(string? step) => int.TryParse(step, out var position) && position >= 0 ? position : 0;
+
+    private static VoicemailReason Reason(string? reason) =>
+        Enum.TryParse<VoicemailReason>(reason, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : VoicemailReason.NoAnswer;
 
     private static CascadeLine Known(LineDirectory directory, string? line) =>
         directory.Resolve(line, null) ?? throw new InvalidOperationException("No line is configured.");
