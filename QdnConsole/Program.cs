@@ -1,5 +1,6 @@
 using QdnConsole.Components;
 using QdnConsole.Data;
+using QdnConsole.Features.Auth;
 using QdnConsole.Features.Dashboard;
 using QdnConsole.Features.Lines;
 using QdnConsole.Features.LiveFeed;
@@ -13,6 +14,7 @@ builder.AddOperations();
 builder.AddTwilio();
 builder.AddLines();
 builder.AddData();
+builder.AddAuth();
 builder.AddVoice();
 builder.AddLiveFeed();
 builder.AddDashboard();
@@ -27,11 +29,14 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOperationsEndpoints();
 app.MapVoiceEndpoints();
-app.MapStaticAssets();
+app.MapAccountEndpoints();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

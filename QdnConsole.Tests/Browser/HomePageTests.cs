@@ -12,6 +12,7 @@ public sealed partial class HomePageTests(BrowserFixture browser, ITestOutputHel
     public async Task HomePage_ServerRoundTrip_UpdatesPageWithoutReload()
     {
         // The script the build extracts (build/BlazorScript.targets): without it nothing below can become interactive.
+        await SignInAsync();
         var script = await Page.RunAndWaitForResponseAsync(
             () => Page.GotoAsync("/"),
             response => BlazorScriptPath().IsMatch(new Uri(response.Url).AbsolutePath));

@@ -17,6 +17,19 @@ public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper outp
 
     protected IPage Page => _page ?? throw new InvalidOperationException("The page is created in InitializeAsync.");
 
+    /// <summary>Signs in through the real form, as a person would, and waits for the board.</summary>
+    protected Task SignInAsync(string email = QdnAppFactory.OwnerEmail, string password = QdnAppFactory.OwnerPassword) =>
+        SignInAsync(Page, email, password);
+
+    protected static async Task SignInAsync(IPage page, string email = QdnAppFactory.OwnerEmail, string password = QdnAppFactory.OwnerPassword)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+
     /// <summary>Override to change the app's configuration before it starts.</summary>
     protected virtual void ConfigureApp(QdnAppFactory factory)
     {

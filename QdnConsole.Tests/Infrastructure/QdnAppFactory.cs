@@ -11,6 +11,8 @@ public class QdnAppFactory : WebApplicationFactory<Program>
 {
     public const string AuthToken = "fake-auth-token-for-tests-000000";
     public const string AccountSid = "AC00000000000000000000000000000000";
+    public const string OwnerEmail = "owner@example.com";
+    public const string OwnerPassword = "fake-owner-password-1";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "qdn-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
@@ -23,6 +25,8 @@ public class QdnAppFactory : WebApplicationFactory<Program>
         // Both spellings, so a developer's own TWILIO_* environment variables never leak into a test.
         _settings["Twilio:AuthToken"] = _settings["TWILIO_AUTH_TOKEN"] = AuthToken;
         _settings["Twilio:AccountSid"] = _settings["TWILIO_ACCOUNT_SID"] = AccountSid;
+        _settings["Qdn:Owner:Email"] = OwnerEmail;
+        _settings["Qdn:Owner:Password"] = OwnerPassword;
     }
 
     public string DatabasePath { get; }

@@ -4,12 +4,12 @@ using QdnConsole.Features.Lines;
 namespace QdnConsole.Data;
 
 /// <summary>
-/// Applies migrations and seeds configured lines before the server takes requests. A store that cannot be
+/// Applies migrations and runs the seeders (configured lines, first owner) before the server takes requests. A store that cannot be
 /// opened does not stop the app: calls then take the safe path and readiness reports the database as down.
 /// </summary>
 public sealed partial class DatabaseInitializer(
     IDbContextFactory<QdnDbContext> dbFactory,
-    LineSeeder seeder,
+    IEnumerable<IDatabaseSeeder> seeders,
     LineStore lines,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -26,7 +26,11 @@ public sealed partial class DatabaseInitializer(
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
-            await seeder.SeedAsync(db, cancellationToken);
+            foreach (var seeder in seeders)
+            {
+                await seeder.SeedAsync(db, cancellationToken);
+            }
+
             var loaded = await lines.LoadAllAsync(db, cancellationToken);
             LogReady(logger, loaded.Count);
         }

@@ -25,6 +25,10 @@ public sealed class QdnDbContext(DbContextOptions<QdnDbContext> options) : DbCon
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
@@ -32,6 +36,7 @@ public sealed class QdnDbContext(DbContextOptions<QdnDbContext> options) : DbCon
         configurationBuilder.Properties<CallDisposition>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<VoicemailReason>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<CallEventKind>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<UserRole>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -127,6 +132,21 @@ public sealed class QdnDbContext(DbContextOptions<QdnDbContext> options) : DbCon
             audit.HasIndex(a => a.AtUtc);
             audit.HasIndex(a => new { a.EntityType, a.EntityId });
         });
+
+        modelBuilder.Entity<User>(user =>
+        {
+            user.Property(u => u.Email).HasMaxLength(256);
+            user.Property(u => u.DisplayName).HasMaxLength(100);
+            user.Property(u => u.PasswordHash).HasMaxLength(500);
+            user.Property(u => u.SecurityStamp).HasMaxLength(64);
+            user.Property(u => u.InviteCodeHash).HasMaxLength(128);
+            user.Property(u => u.InvitedBy).HasMaxLength(256);
+            user.HasIndex(u => u.Email).IsUnique();
+            user.HasIndex(u => u.InviteCodeHash);
+            user.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<DataProtectionKey>(key => key.Property(k => k.FriendlyName).HasMaxLength(256));
     }
 }
 

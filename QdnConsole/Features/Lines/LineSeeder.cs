@@ -9,7 +9,7 @@ namespace QdnConsole.Features.Lines;
 /// Puts configured lines into an empty store. A line already stored is left alone: after the first start
 /// the database (edited from the console) is the source of truth, and configuration only adds new lines.
 /// </summary>
-public sealed partial class LineSeeder(IOptions<QdnOptions> options, TimeProvider clock, ILogger<LineSeeder> logger)
+public sealed partial class LineSeeder(IOptions<QdnOptions> options, TimeProvider clock, ILogger<LineSeeder> logger) : IDatabaseSeeder
 {
     public async Task SeedAsync(QdnDbContext db, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QdnConsole.Data;
 
 namespace QdnConsole.Features.Lines;
 
@@ -10,7 +11,7 @@ public static class LinesRegistration
         builder.Services.AddSingleton<IValidateOptions<QdnOptions>, QdnOptionsValidator>();
         builder.Services.AddSingleton<LineDirectory>();
         builder.Services.AddSingleton<LineStore>();
-        builder.Services.AddSingleton<LineSeeder>();
+        builder.Services.AddSingleton<IDatabaseSeeder, LineSeeder>();
         return builder;
     }
 }

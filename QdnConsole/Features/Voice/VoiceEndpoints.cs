@@ -22,7 +22,9 @@ public static partial class VoiceEndpoints
         var twilio = app.MapGroup(VoiceUrls.Prefix)
             .AddEndpointFilter<TwilioSignatureFilter>()
             .DisableAntiforgery()
-            .WithTags("Twilio");
+            .WithTags("Twilio")
+            // Twilio cannot sign in: its requests are authenticated by their signature instead.
+            .AllowAnonymous();
         twilio.MapPost("/inbound-call", InboundCall);
         twilio.MapPost("/dial-result", DialResult);
         twilio.MapPost("/screen", Screen);
