@@ -1,12 +1,18 @@
 using QdnConsole.Components;
 using QdnConsole.Data;
+using QdnConsole.Features.AuditTrail;
 using QdnConsole.Features.Auth;
+using QdnConsole.Features.Availability;
 using QdnConsole.Features.Dashboard;
+using QdnConsole.Features.History;
+using QdnConsole.Features.LineEditor;
 using QdnConsole.Features.Lines;
 using QdnConsole.Features.LiveFeed;
 using QdnConsole.Features.Operations;
 using QdnConsole.Features.Twilio;
+using QdnConsole.Features.Users;
 using QdnConsole.Features.Voice;
+using QdnConsole.Features.Voicemails;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +24,12 @@ builder.AddAuth();
 builder.AddVoice();
 builder.AddLiveFeed();
 builder.AddDashboard();
+builder.AddAvailability();
+builder.AddHistory();
+builder.AddVoicemails();
+builder.AddAuditTrail();
+builder.AddLineEditor();
+builder.AddUsers();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -36,6 +48,12 @@ app.UseAntiforgery();
 app.MapOperationsEndpoints();
 app.MapVoiceEndpoints();
 app.MapAccountEndpoints();
+app.MapAvailabilityEndpoints();
+app.MapHistoryEndpoints();
+app.MapVoicemailsEndpoints();
+app.MapAuditTrailEndpoints();
+app.MapLineEditorEndpoints();
+app.MapUsersEndpoints();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
