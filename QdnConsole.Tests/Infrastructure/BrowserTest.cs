@@ -15,6 +15,11 @@ public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper outp
 
     protected BrowserApp App { get; private set; } = null!;
 
+    /// <summary>The shared browser: <c>Browser.NewPageAsync(App.BaseUrl)</c> opens another, independent browser context.</summary>
+    protected BrowserFixture Browser => browser;
+
+    protected ITestOutputHelper Output => output;
+
     protected IPage Page => _page ?? throw new InvalidOperationException("The page is created in InitializeAsync.");
 
     /// <summary>Signs in through the real form, as a person would, and waits for the board.</summary>

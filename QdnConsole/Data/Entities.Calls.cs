@@ -78,6 +78,7 @@ public enum CallEventKind
     CallReceived,
     StepSkipped,
     Ringing,
+    LegAnswered,
     DialEnded,
     ScreenPrompted,
     ScreenAccepted,

@@ -28,7 +28,7 @@ public class CascadeTwiMLTests
             <?xml version="1.0" encoding="utf-8"?>
             <Response>
               <Dial action="https://qdn.example.com/twilio/dial-result?line=qdn&amp;step=0" timeout="20" answerOnBridge="true">
-                <Number url="https://qdn.example.com/twilio/screen?line=qdn&amp;step=0&amp;call=CA123">+18585550101</Number>
+                <Number url="https://qdn.example.com/twilio/screen?line=qdn&amp;step=0&amp;call=CA123" statusCallbackEvent="answered" statusCallback="https://qdn.example.com/twilio/leg-status?line=qdn&amp;step=0&amp;call=CA123">+18585550101</Number>
               </Dial>
             </Response>
             """.ReplaceLineEndings("\n"),

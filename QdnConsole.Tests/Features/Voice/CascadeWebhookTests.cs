@@ -182,4 +182,22 @@ public sealed class CascadeWebhookTests : IDisposable
         Assert.Equal((CallDisposition.Answered, 118, "completed"), (call.Disposition, call.DurationSeconds, call.TwilioStatus));
         Assert.Equal(CallEventKind.CallEnded, call.Events.OrderBy(e => e.Sequence).Last().Kind);
     }
+
+    [Fact]
+    public async Task LegStatus_PhonePicksUp_RecordedLiveOnTheCallerCall()
+    {
+        var twilio = _app.Twilio();
+        var sid = NewCallSid();
+        var first = await twilio.PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(sid));
+        var legStatus = first.Dial!.Element("Number")!.Attribute("statusCallback")!.Value;
+        Assert.Equal("answered", first.Dial.Element("Number")!.Attribute("statusCallbackEvent")?.Value);
+
+        var child = TwilioWebhookClient.CallParameters(NewCallSid(), "in-progress").With(("ParentCallSid", sid), ("CallbackSource", "call-progress-events"));
+        var reply = await twilio.PostAsync(legStatus, child);
+        await twilio.PostAsync(legStatus, child);
+
+        Assert.Equal(200, reply.Status);
+        var picked = Assert.Single((await _app.CallAsync(sid)).Events, e => e.Kind == CallEventKind.LegAnswered);
+        Assert.Equal(("Sergio's phone picked up", 0), (picked.Reason, picked.StepPosition));
+    }
 }

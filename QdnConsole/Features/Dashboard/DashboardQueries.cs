@@ -12,6 +12,7 @@ public sealed record CallRow(
     string LineId,
     string LineName,
     string From,
+    DateTime StartedAtUtc,
     string StartedLocal,
     CallDisposition Disposition,
     string? AnsweredBy,
@@ -20,12 +21,16 @@ public sealed record CallRow(
     bool IsTest,
     IReadOnlyList<TimelineRow> Timeline);
 
-public sealed record TimelineRow(int Sequence, string AtLocal, CallEventKind Kind, string? Reason);
+public sealed record TimelineRow(
+    int Sequence, DateTime AtUtc, string AtLocal, CallEventKind Kind, string? PersonName, string? Outcome, string? Reason, int? DurationSeconds);
 
 /// <summary>Reads for the home page; a fresh context per read, never one held by the circuit.</summary>
 public sealed class DashboardQueries(IDbContextFactory<QdnDbContext> dbFactory, LineStore lines)
 {
     public const int RecentCallCount = 25;
+
+    /// <summary>Older "in progress" calls lost their end-of-call callback; they are history, not live.</summary>
+    public static readonly TimeSpan LiveWindow = TimeSpan.FromHours(4);
 
     public async Task<IReadOnlyList<CascadeLine>> LinesAsync(CancellationToken ct)
     {
@@ -33,16 +38,20 @@ public sealed class DashboardQueries(IDbContextFactory<QdnDbContext> dbFactory, 
         return await lines.LoadAllAsync(db, ct);
     }
 
-    public async Task<IReadOnlyList<CallRow>> RecentCallsAsync(IReadOnlyList<CascadeLine> known, string? lineId, CancellationToken ct)
+    public Task<IReadOnlyList<CallRow>> LiveCallsAsync(IReadOnlyList<CascadeLine> known, DateTime nowUtc, CancellationToken ct) =>
+        CallsAsync(known, q => q.Where(c => c.Disposition == CallDisposition.InProgress && c.StartedAtUtc >= nowUtc - LiveWindow), ct);
+
+    public Task<IReadOnlyList<CallRow>> RecentCallsAsync(IReadOnlyList<CascadeLine> known, string? lineId, CancellationToken ct) =>
+        CallsAsync(known, q => string.IsNullOrEmpty(lineId) ? q : q.Where(c => c.LineId == lineId), ct);
+
+    private async Task<IReadOnlyList<CallRow>> CallsAsync(
+        IReadOnlyList<CascadeLine> known, Func<IQueryable<Call>, IQueryable<Call>> filter, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Calls.AsNoTracking();
-        if (!string.IsNullOrEmpty(lineId))
-        {
-            query = query.Where(c => c.LineId == lineId);
-        }
-
-        var calls = await query.OrderByDescending(c => c.StartedAtUtc).ThenByDescending(c => c.Id).Take(RecentCallCount).ToListAsync(ct);
+        var calls = await filter(db.Calls.AsNoTracking())
+            .OrderByDescending(c => c.StartedAtUtc).ThenByDescending(c => c.Id)
+            .Take(RecentCallCount)
+            .ToListAsync(ct);
         var ids = calls.Select(c => c.Id).ToList();
         var events = (await db.CallEvents.AsNoTracking().Where(e => ids.Contains(e.CallId)).ToListAsync(ct))
             .ToLookup(e => e.CallId);
@@ -52,9 +61,10 @@ public sealed class DashboardQueries(IDbContextFactory<QdnDbContext> dbFactory, 
             var line = byId.GetValueOrDefault(c.LineId);
             string Local(DateTime utc) => line?.LocalTime(utc) ?? utc.ToString("HH:mm");
             return new CallRow(
-                c.Id, c.CallSid, c.LineId, line?.Name ?? c.LineId, c.From, Local(c.StartedAtUtc), c.Disposition,
+                c.Id, c.CallSid, c.LineId, line?.Name ?? c.LineId, c.From, c.StartedAtUtc, Local(c.StartedAtUtc), c.Disposition,
                 c.AnsweredByName, c.VoicemailReason, c.DurationSeconds, c.IsTest,
-                [.. events[c.Id].OrderBy(e => e.Sequence).Select(e => new TimelineRow(e.Sequence, Local(e.AtUtc), e.Kind, e.Reason))]);
+                [.. events[c.Id].OrderBy(e => e.Sequence)
+                    .Select(e => new TimelineRow(e.Sequence, e.AtUtc, Local(e.AtUtc), e.Kind, e.PersonName, e.Outcome, e.Reason, e.DurationSeconds))]);
         })];
     }
 }

@@ -55,6 +55,21 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
                 return Task.FromResult(CascadeTwiML.ScreenPrompt(line.Name, request.From, urls.ScreenResult(line.Id, step, parentCallSid)).ToString());
             }, ct);
 
+    /// <summary>The dialed phone picked up (its leg's status callback): shown live before the Dial ends.</summary>
+    public Task<string> LegAnsweredAsync(VoiceRequest request, CascadeLine line, int step, string parentCallSid, CancellationToken ct) =>
+        journal.ReplyOnceAsync(parentCallSid, $"leg:{step}:{request.CallStatus}",
+            (_, _) => Task.FromResult<Call?>(null),
+            entry =>
+            {
+                if (request.CallStatus == "in-progress")
+                {
+                    var person = line.StepAt(step);
+                    entry.Add(CallEventKind.LegAnswered, $"{person?.Name ?? "The phone"}'s phone picked up", step, person?.Name, person?.Number, request.CallStatus);
+                }
+
+                return Task.FromResult(CascadeTwiML.Empty().ToString());
+            }, ct);
+
     public Task<string> ScreenResultAsync(VoiceRequest request, CascadeLine line, int step, string parentCallSid, CancellationToken ct) =>
         journal.ReplyOnceAsync(parentCallSid, $"screen-result:{step}",
             (_, _) => Task.FromResult<Call?>(null),
@@ -148,7 +163,7 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
             case DecisionKind.Ring:
                 var step = decision.Step!;
                 entry.Add(CallEventKind.Ringing, step.Screen ? $"{decision.Explanation} (screened)" : decision.Explanation,
-                    step.Position, step.Name, step.Number);
+                    step.Position, step.Name, step.Number, step.Screen ? RingingOutcome.Screened : RingingOutcome.Direct, step.RingSeconds);
                 break;
             case DecisionKind.Voicemail:
                 call.VoicemailReason = decision.VoicemailReason;
@@ -172,6 +187,13 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
 
         LogDecision(logger, call.CallSid, line.Id, decision.Kind, decision.Explanation);
         return CascadeTwiML.Render(decision, line.Id, urls, call.CallSid).ToString();
+    }
+
+    /// <summary>How a Ringing event's leg was dialed (its Outcome): the board tells "picked up" from "talking".</summary>
+    public static class RingingOutcome
+    {
+        public const string Screened = "screened";
+        public const string Direct = "direct";
     }
 
     /// <summary>Answered and voicemail are final; otherwise the later observation wins.</summary>

@@ -18,14 +18,21 @@ public static class CascadeTwiML
         _ => new VoiceResponse().Hangup(),
     };
 
-    /// <summary>One Dial, one Number; the caller hears ringing (answerOnBridge) until someone is connected.</summary>
+    /// <summary>
+    /// One Dial, one Number; the caller hears ringing (answerOnBridge) until someone is connected. The leg's
+    /// "answered" callback lets the live board show the moment a phone picks up.
+    /// </summary>
     public static VoiceResponse Ring(CascadeStepState step, string lineId, VoiceUrls urls, string? callSid) =>
         new VoiceResponse().Dial(new Dial
         {
             Action = urls.DialResult(lineId, step.Position),
             Timeout = step.RingSeconds,
             AnswerOnBridge = true,
-        }.Number(step.Number, url: step.Screen ? urls.Screen(lineId, step.Position, callSid) : null));
+        }.Number(
+            step.Number,
+            url: step.Screen ? urls.Screen(lineId, step.Position, callSid) : null,
+            statusCallback: urls.LegStatus(lineId, step.Position, callSid),
+            statusCallbackEvent: "answered"));
 
     /// <summary>Greeting, beep, message. The verbs after Record run when Twilio skips the action for a silent recording.</summary>
     public static VoiceResponse Voicemail(string greeting, string lineId, VoicemailReason reason, VoiceUrls urls) =>

@@ -29,6 +29,7 @@ public static partial class VoiceEndpoints
         twilio.MapPost("/dial-result", DialResult);
         twilio.MapPost("/screen", Screen);
         twilio.MapPost("/screen-result", ScreenResult);
+        twilio.MapPost("/leg-status", LegStatus);
         twilio.MapPost("/voicemail", Voicemail);
         twilio.MapPost("/call-status", CallStatus);
         twilio.MapPost("/fallback", Fallback);
@@ -52,6 +53,11 @@ public static partial class VoiceEndpoints
         AnswerAsync(http, "screen-result",
             (request, _, ct) => router.ScreenResultAsync(request, Known(directory, line), Step(step), ParentSid(call, request), ct),
             (request, _) => SafePath.ScreenResult(request));
+
+    public static Task<IResult> LegStatus(HttpContext http, string? line, string? step, string? call, CallRouter router, LineDirectory directory) =>
+        AnswerAsync(http, "leg-status",
+            (request, _, ct) => router.LegAnsweredAsync(request, Known(directory, line), Step(step), ParentSid(call, request), ct),
+            (_, _) => CascadeTwiML.Empty());
 
     public static Task<IResult> Voicemail(HttpContext http, string? line, string? reason, CallRouter router) =>
         AnswerAsync(http, "voicemail", (request, _, ct) => router.VoicemailAsync(request, line, Reason(reason), ct),

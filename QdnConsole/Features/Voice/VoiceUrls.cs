@@ -24,6 +24,9 @@ public sealed class VoiceUrls(string baseUrl)
     public string ScreenResult(string lineId, int step, string? parentCallSid) =>
         $"{baseUrl}{Prefix}/screen-result?line={Escape(lineId)}&step={step}&call={Escape(parentCallSid ?? string.Empty)}";
 
+    public string LegStatus(string lineId, int step, string? parentCallSid) =>
+        $"{baseUrl}{Prefix}/leg-status?line={Escape(lineId)}&step={step}&call={Escape(parentCallSid ?? string.Empty)}";
+
     public string Voicemail(string lineId, VoicemailReason reason) =>
         $"{baseUrl}{Prefix}/voicemail?line={Escape(lineId)}&reason={reason}";
 
