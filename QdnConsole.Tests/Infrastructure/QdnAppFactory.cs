@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace QdnConsole.Tests.Infrastructure;
 
@@ -31,6 +32,9 @@ public class QdnAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>What the app logged so far.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Replaces the store with bytes SQLite refuses ("file is not a database"), as a corrupted or swapped file would be.</summary>
     public void MakeDatabaseUnusable()
     {
@@ -53,6 +57,7 @@ public class QdnAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         // Outside Development the host ignores the build's static web assets manifest, so the compressed copies
         // MapStaticAssets offers a browser (under obj/, not wwwroot/) would come back as empty 200s.
         builder.UseStaticWebAssets();
