@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QdnConsole.Data;
@@ -109,8 +110,16 @@ public sealed class LineEditService(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
-        // Refresh the in-memory last known good line too, so even the safe path rings the new cascade.
-        await lines.LoadAsync(db, line.Id, null, ct);
+        try
+        {
+            // Refresh the in-memory last known good line too, so even the safe path rings the new cascade.
+            await lines.LoadAsync(db, line.Id, null, ct);
+        }
+        catch (DbException)
+        {
+            // Saved all the same; the next call's read refreshes it.
+        }
+
         feed.Publish(new LineUpdated(now, line.Id, $"{after.Name}: line and cascade edited by {actor.Name}"));
         return LineSaveResult.Of(LineSaveOutcome.Saved);
     }

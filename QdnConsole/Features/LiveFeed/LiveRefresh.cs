@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+
 namespace QdnConsole.Features.LiveFeed;
 
 /// <summary>
@@ -9,12 +11,20 @@ public sealed class LiveRefresh : IDisposable
 {
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(100);
 
+    // At most one pending "look again": signals arriving while one is pending add nothing, the refresh reads them all.
+    private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+    });
+
     private readonly Func<Func<Task>, Task> _invokeAsync;
     private readonly Func<Exception, Task> _dispatchExceptionAsync;
     private readonly Func<Task> _refreshAsync;
     private readonly CancellationTokenSource _disposed = new();
+    private readonly CancellationToken _disposedToken;
     private readonly IDisposable _subscription;
-    private int _queued;
+    private readonly Task _loop;
 
     /// <param name="invokeAsync">The component's <c>InvokeAsync</c>.</param>
     /// <param name="dispatchExceptionAsync">The component's <c>DispatchExceptionAsync</c>.</param>
@@ -24,35 +34,51 @@ public sealed class LiveRefresh : IDisposable
         _invokeAsync = invokeAsync;
         _dispatchExceptionAsync = dispatchExceptionAsync;
         _refreshAsync = refreshAsync;
-        _subscription = feed.Subscribe(OnFeedAsync);
+        // Kept: a disposed source's Token property throws, the token itself stays readable (and cancelled).
+        _disposedToken = _disposed.Token;
+        _loop = RefreshLoopAsync();
+        // The feed's handler only marks a refresh as pending, so the feed never waits on this component.
+        _subscription = feed.Subscribe(_ =>
+        {
+            _pending.Writer.TryWrite(true);
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>Cancelled when the component goes away, for the reads its refresh makes.</summary>
-    public CancellationToken Disposed => _disposed.Token;
+    public CancellationToken Disposed => _disposedToken;
 
-    private async Task OnFeedAsync(ConsoleEvent evt)
+    /// <summary>Runs until disposed; ends quietly then.</summary>
+    public Task Completion => _loop;
+
+    private async Task RefreshLoopAsync()
     {
-        if (Interlocked.Exchange(ref _queued, 1) == 1)
-        {
-            return;
-        }
-
-        // None is lost: the refresh after the window reads everything the burst changed.
-        await Task.Delay(Window, _disposed.Token);
-        Interlocked.Exchange(ref _queued, 0);
         try
         {
-            await _invokeAsync(_refreshAsync);
+            while (await _pending.Reader.WaitToReadAsync(_disposedToken))
+            {
+                await Task.Delay(Window, _disposedToken);
+                _pending.Reader.TryRead(out _);
+                try
+                {
+                    await _invokeAsync(_refreshAsync);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    await _dispatchExceptionAsync(ex);
+                }
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (_disposedToken.IsCancellationRequested)
         {
-            await _dispatchExceptionAsync(ex);
+            // The component went away: nothing left to refresh.
         }
     }
 
     public void Dispose()
     {
         _subscription.Dispose();
+        _pending.Writer.TryComplete();
         _disposed.Cancel();
         _disposed.Dispose();
     }
