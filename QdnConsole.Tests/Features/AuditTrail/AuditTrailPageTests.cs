@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QdnConsole.Data;
@@ -36,7 +35,7 @@ public sealed class AuditTrailPageTests : IDisposable
         await editor.SaveAsync("qdn", form, new Actor(QdnAppFactory.OwnerEmail, "web", "203.0.113.9"), CancellationToken.None);
         using var client = await _app.SignedInClientAsync();
 
-        var page = await PageAsync(client, "/audit");
+        var page = await client.GetPageAsync("/audit");
 
         var entries = page.QuerySelectorAll("li.entry");
         Assert.Equal(["line.edited", "voicemail.handled"], entries.Take(2).Select(e => e.QuerySelector(".action")!.TextContent));
@@ -64,8 +63,8 @@ public sealed class AuditTrailPageTests : IDisposable
         await inbox.SetHandledAsync(voicemail.Id, false, new Actor(QdnAppFactory.OwnerEmail, "web"), CancellationToken.None);
         using var client = await _app.SignedInClientAsync();
 
-        var byType = await PageAsync(client, "/audit?type=Voicemail");
-        var byActor = await PageAsync(client, "/audit?type=Voicemail&actor=" + Uri.EscapeDataString(StaffEmail));
+        var byType = await client.GetPageAsync("/audit?type=Voicemail");
+        var byActor = await client.GetPageAsync("/audit?type=Voicemail&actor=" + Uri.EscapeDataString(StaffEmail));
 
         Assert.Equal(["voicemail.unhandled", "voicemail.handled"], byType.QuerySelectorAll(".action").Select(a => a.TextContent));
         Assert.Equal(["voicemail.handled"], byActor.QuerySelectorAll(".action").Select(a => a.TextContent));
@@ -91,10 +90,10 @@ public sealed class AuditTrailPageTests : IDisposable
         using var client = await _app.SignedInClientAsync();
         var total = await _app.DbAsync(db => db.AuditEntries.CountAsync());
 
-        var first = await PageAsync(client, "/audit");
+        var first = await client.GetPageAsync("/audit");
         var older = first.QuerySelector("a[rel=next]")?.GetAttribute("href");
         Assert.NotNull(older);
-        var second = await PageAsync(client, older);
+        var second = await client.GetPageAsync(older);
 
         var ids = first.QuerySelectorAll("li.entry").Concat(second.QuerySelectorAll("li.entry")).Select(e => e.Id).ToList();
         Assert.Equal(AuditTrailQueries.PageSize, first.QuerySelectorAll("li.entry").Length);
@@ -127,8 +126,8 @@ public sealed class AuditTrailPageTests : IDisposable
         using var staff = await _app.SignedInClientAsync(StaffEmail, ConsoleUsers.StaffPassword);
         using var owner = await _app.SignedInClientAsync();
 
-        var staffNav = Links(await PageAsync(staff, "/voicemails"));
-        var ownerNav = Links(await PageAsync(owner, "/voicemails"));
+        var staffNav = Links(await staff.GetPageAsync("/voicemails"));
+        var ownerNav = Links(await owner.GetPageAsync("/voicemails"));
 
         Assert.Contains("voicemails", staffNav);
         Assert.DoesNotContain("lines", staffNav);
@@ -146,11 +145,4 @@ public sealed class AuditTrailPageTests : IDisposable
 
     private static IReadOnlyList<string> Links(IDocument page) =>
         [.. page.QuerySelectorAll("nav.top a").Select(a => a.GetAttribute("href") ?? "")];
-
-    private static async Task<IDocument> PageAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-    }
 }

@@ -1,5 +1,3 @@
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QdnConsole.Data;
@@ -24,7 +22,7 @@ public sealed class VoicemailsPageTests : IDisposable
         await _app.AddUserAsync("staff@example.com", UserRole.Staff);
         using var client = await _app.SignedInClientAsync("staff@example.com", ConsoleUsers.StaffPassword);
 
-        var page = await PageAsync(client);
+        var page = await client.GetPageAsync("/voicemails");
 
         var item = page.GetElementById($"vm-{voicemail.Id}");
         Assert.NotNull(item);
@@ -62,14 +60,14 @@ public sealed class VoicemailsPageTests : IDisposable
         Assert.Contains("\"HandledBy\":\"staff@example.com\"", entry.After, StringComparison.Ordinal);
 
         using var client = await _app.SignedInClientAsync();
-        Assert.Null((await PageAsync(client)).GetElementById($"vm-{voicemail.Id}"));
+        Assert.Null((await client.GetPageAsync("/voicemails")).GetElementById($"vm-{voicemail.Id}"));
 
         Assert.True(await inbox.SetHandledAsync(voicemail.Id, handled: false, actor, CancellationToken.None));
 
         var reopened = await _app.DbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "voicemail.unhandled"));
         Assert.Contains("\"Handled\":true", reopened.Before, StringComparison.Ordinal);
         Assert.Contains("\"Handled\":false", reopened.After, StringComparison.Ordinal);
-        Assert.NotNull((await PageAsync(client)).GetElementById($"vm-{voicemail.Id}"));
+        Assert.NotNull((await client.GetPageAsync("/voicemails")).GetElementById($"vm-{voicemail.Id}"));
     }
 
     [Fact]
@@ -83,11 +81,5 @@ public sealed class VoicemailsPageTests : IDisposable
 
         Assert.Equal(1, await _app.DbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Voicemail")));
         Assert.False(await inbox.SetHandledAsync(-1, handled: true, Actor.System, CancellationToken.None));
-    }
-
-    private static async Task<IDocument> PageAsync(HttpClient client)
-    {
-        var html = await client.GetStringAsync(new Uri("/voicemails", UriKind.Relative));
-        return await new HtmlParser().ParseDocumentAsync(html);
     }
 }
