@@ -1,9 +1,13 @@
 namespace QdnConsole.Features.LineEditor;
 
-/// <summary>Registration and endpoints of the LineEditor feature.</summary>
+/// <summary>Registration of the LineEditor feature (pages; no endpoints of their own).</summary>
 public static class LineEditorRegistration
 {
-    public static WebApplicationBuilder AddLineEditor(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddLineEditor(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<LineEditService>();
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapLineEditorEndpoints(this IEndpointRouteBuilder app) => app;
 }

@@ -32,7 +32,7 @@ public sealed partial class LineSeeder(IOptions<QdnOptions> options, TimeProvide
             for (var i = 0; i < configured.Steps.Count; i++)
             {
                 var step = configured.Steps[i];
-                var person = await FindOrAddPersonAsync(db, step, now, ct);
+                var person = await PersonDirectory.FindOrAddAsync(db, step.Name!, step.Number!, now, ct);
                 line.Steps.Add(new CascadeStep { LineId = line.Id, Position = i, Person = person, RingSeconds = step.RingSeconds, Screen = step.Screen });
             }
 
@@ -51,20 +51,6 @@ public sealed partial class LineSeeder(IOptions<QdnOptions> options, TimeProvide
         }
 
         await db.SaveChangesAsync(ct);
-    }
-
-    private static async Task<Person> FindOrAddPersonAsync(QdnDbContext db, StepOptions step, DateTime now, CancellationToken ct)
-    {
-        // One person per phone and name: availability set for Sergio holds on every line he serves.
-        var person = db.People.Local.FirstOrDefault(p => p.Number == step.Number && p.Name == step.Name)
-            ?? await db.People.FirstOrDefaultAsync(p => p.Number == step.Number && p.Name == step.Name, ct);
-        if (person is null)
-        {
-            person = new Person { Name = step.Name!, Number = step.Number!, CreatedAtUtc = now };
-            db.People.Add(person);
-        }
-
-        return person;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded line {LineId} with {StepCount} steps from configuration")]
