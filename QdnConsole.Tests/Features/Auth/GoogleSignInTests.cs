@@ -164,6 +164,7 @@ public sealed class GoogleSignInTests : IAsyncLifetime, IDisposable
 
         Assert.Contains("action=\"/account/google\"", html, StringComparison.Ordinal);
         Assert.Contains(">Sign in with Google</button>", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"returnUrl\" value=\"/calls\"", html, StringComparison.Ordinal);
     }
 
     /// <summary>Follows the redirects by hand: app → provider (real HTTP) → app's callback; returns the callback's answer.</summary>

@@ -128,6 +128,9 @@ internal static class InviteForms
         return await client.PostAsync(new Uri(path, UriKind.Relative), form);
     }
 
+    public static bool SetsAuthCookie(this HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("qdn.auth=", StringComparison.Ordinal));
+
     public static async Task<string> PageAsync(this HttpClient client, string path)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
