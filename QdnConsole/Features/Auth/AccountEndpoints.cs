@@ -10,6 +10,7 @@ public static class AccountEndpoints
     {
         // POST with the antiforgery token of the layout's form: a link or an image cannot sign anyone out.
         app.MapPost("/account/sign-out", SignOut).AllowAnonymous();
+        app.MapGet("/account/google", GoogleSignIn.Challenge).AllowAnonymous();
         return app;
     }
 

@@ -41,7 +41,8 @@ public static class AuthRegistration
                 options.ExpireTimeSpan = TimeSpan.FromDays(14);
                 options.SlidingExpiration = true;
                 options.EventsType = typeof(CookieEvents);
-            });
+            })
+            .AddGoogleSignIn(builder.Configuration);
         services.AddAuthorizationBuilder()
             .AddPolicy(QdnClaims.OwnerPolicy, policy => policy.RequireRole(nameof(UserRole.Owner)))
             // Everything needs a signed-in user unless it says otherwise (sign-in, setup, health, Twilio, assets).
