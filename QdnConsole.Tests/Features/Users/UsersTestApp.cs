@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -13,7 +12,7 @@ using QdnConsole.Tests.Infrastructure;
 
 namespace QdnConsole.Tests.Features.Users;
 
-/// <summary>The app with a clock the test moves and every log line it writes kept for inspection.</summary>
+/// <summary>The app with a clock the test moves (its log lines are in <see cref="QdnAppFactory.Logs"/>).</summary>
 public sealed class UsersTestApp : QdnAppFactory
 {
     public static readonly Actor Owner = new(OwnerEmail, "web", "127.0.0.1");
@@ -21,8 +20,6 @@ public sealed class UsersTestApp : QdnAppFactory
     public UsersTestApp() => With("Logging:LogLevel:Default", "Trace");
 
     public FakeClock Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    public LogCapture Logs { get; } = new();
 
     public UserAdmin Admin => Services.GetRequiredService<UserAdmin>();
 
@@ -55,57 +52,7 @@ public sealed class UsersTestApp : QdnAppFactory
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<ILoggerProvider>(Logs);
         });
-    }
-}
-
-public sealed class FakeClock(DateTimeOffset start) : TimeProvider
-{
-    private readonly Lock _gate = new();
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_gate)
-        {
-            return _now;
-        }
-    }
-
-    public void Advance(TimeSpan by)
-    {
-        lock (_gate)
-        {
-            _now += by;
-        }
-    }
-}
-
-/// <summary>Keeps each log line: its message and every structured value, so a test can search them for secrets.</summary>
-public sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> _lines = new();
-
-    public IReadOnlyCollection<string> Lines => _lines;
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(LogCapture capture, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            capture._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] {exception}");
-        }
     }
 }
 
