@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using QdnConsole.Data;
 using QdnConsole.Features.Audit;
 using QdnConsole.Features.LineEditor;
 using QdnConsole.Features.LiveFeed;
@@ -56,6 +57,20 @@ public sealed class LineEditServiceTests : IDisposable
         Assert.Equal(people.Select(p => (p.Id, p.Name, p.Available)), after.Select(p => (p.Id, p.Name, p.Available)));
         var steps = await _app.DbAsync(db => db.CascadeSteps.AsNoTracking().Include(s => s.Person).Where(s => s.LineId == "qdn").OrderBy(s => s.Position).ToListAsync());
         Assert.Equal([(0, "Backup"), (1, "Sergio")], steps.Select(s => (s.Position, s.Person.Name)));
+    }
+
+    [Fact]
+    public async Task Save_SergiosRealNumberReplacesPlaceholder_SamePersonKeepsAvailabilityAndStaffLink()
+    {
+        await _app.SetAvailableAsync("Sergio", false);
+        var staff = await _app.AddUserAsync("sergio@example.com", UserRole.Staff, personName: "Sergio");
+        var form = await FormAsync();
+        form.Steps[0].Number = "(858) 555-0177";
+
+        await Editor.SaveAsync("qdn", form, Owner, CancellationToken.None);
+
+        var sergio = await _app.DbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Name == "Sergio"));
+        Assert.Equal(("+18585550177", false, staff.PersonId), (sergio.Number, sergio.Available, (int?)sergio.Id));
     }
 
     [Fact]

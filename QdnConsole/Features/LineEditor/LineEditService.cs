@@ -54,6 +54,7 @@ public sealed class LineEditService(
             GreetingMaintenance = line.GreetingMaintenance,
             Steps = [.. line.Steps.OrderBy(s => s.Position).Select(s => new StepForm
             {
+                PersonId = s.PersonId,
                 PersonName = s.Person.Name,
                 Number = s.Person.Number,
                 RingSeconds = s.RingSeconds,
@@ -102,7 +103,8 @@ public sealed class LineEditService(
         for (var position = 0; position < after.Steps.Count; position++)
         {
             var step = after.Steps[position];
-            var person = await PersonDirectory.FindOrAddAsync(db, step.Person, step.Number, now, ct);
+            var person = await SamePersonAsync(db, form.Steps[position].PersonId, step, ct)
+                ?? await PersonDirectory.FindOrAddAsync(db, step.Person, step.Number, now, ct);
             db.CascadeSteps.Add(new CascadeStep { LineId = line.Id, Position = position, Person = person, RingSeconds = step.RingSeconds, Screen = step.Screen });
         }
 
@@ -122,6 +124,21 @@ public sealed class LineEditService(
 
         feed.Publish(new LineUpdated(now, line.Id, $"{after.Name}: line and cascade edited by {actor.Name}"));
         return LineSaveResult.Of(LineSaveOutcome.Saved);
+    }
+
+    /// <summary>
+    /// The row's original person when the name is unchanged: a new number is that person's new phone (everywhere they
+    /// are rung), and their availability and linked staff account stay with them.
+    /// </summary>
+    private static async Task<Person?> SamePersonAsync(QdnDbContext db, int? personId, StepSnapshot step, CancellationToken ct)
+    {
+        if (personId is not { } id || await db.People.FindAsync([id], ct) is not { } person || person.Name != step.Person)
+        {
+            return null;
+        }
+
+        person.Number = step.Number;
+        return person;
     }
 
     private static IQueryable<Line> WithSteps(IQueryable<Line> query) => query.Include(l => l.Steps).ThenInclude(s => s.Person);

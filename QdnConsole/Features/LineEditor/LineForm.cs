@@ -32,6 +32,9 @@ public sealed class StepForm
     /// <summary>Stable identity while the list is reordered (Blazor's @key), never stored.</summary>
     public Guid Key { get; } = Guid.NewGuid();
 
+    /// <summary>The stored person this row started as; a row keeping the name but changing the number moves that person's phone.</summary>
+    public int? PersonId { get; set; }
+
     [Required(ErrorMessage = "Person: enter who is rung.")]
     [StringLength(100, ErrorMessage = "Person: at most {1} characters.")]
     public string? PersonName { get; set; }
