@@ -86,10 +86,11 @@ public sealed class AvailabilityBoard
 
     public string? NoteFor(string id) => _notes.GetValueOrDefault(id);
 
+    /// <summary>A new change starts: its switch's old error goes, and so does every note (only the latest is news).</summary>
     public void ClearMessages(string id)
     {
         _errors.Remove(id);
-        _notes.Remove(id);
+        _notes.Clear();
     }
 
     /// <summary>Shows the outcome by the switch; an applied "until" is done with, so its field empties.</summary>
