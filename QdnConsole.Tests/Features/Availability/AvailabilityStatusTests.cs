@@ -1,3 +1,4 @@
+using QdnConsole.Features.Lines;
 using QdnConsole.Features.Availability;
 using QdnConsole.Features.Routing;
 

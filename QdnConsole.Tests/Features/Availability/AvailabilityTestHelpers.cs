@@ -14,7 +14,7 @@ namespace QdnConsole.Tests.Features.Availability;
 /// <summary>The app with a clock the test moves (it replaces the registered <see cref="TimeProvider"/>).</summary>
 public sealed class ClockedAppFactory : QdnAppFactory
 {
-    public TestClock Clock { get; } = new();
+    public FakeClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,3 +1,4 @@
+using QdnConsole.Features.Lines;
 using QdnConsole.Features.Routing;
 
 namespace QdnConsole.Features.Availability;

@@ -1,3 +1,4 @@
+using QdnConsole.Features.Lines;
 using Microsoft.EntityFrameworkCore;
 using QdnConsole.Data;
 using QdnConsole.Features.Audit;
@@ -133,7 +134,7 @@ public sealed partial class AvailabilityCommands(
     };
 
     private static string Until(DateTime? untilUtc, string? timeZone, DateTime nowUtc) =>
-        untilUtc is { } until ? $" until {LineClock.Format(timeZone, until, nowUtc)}" : string.Empty;
+        untilUtc is { } until ? $" until {LineClock.Brief(timeZone, until, nowUtc)}" : string.Empty;
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Person {PersonId} set to available={Available} until {UntilUtc} by {Actor}")]

@@ -1,3 +1,4 @@
+using QdnConsole.Features.Lines;
 using QdnConsole.Features.Routing;
 
 namespace QdnConsole.Features.Availability;
@@ -36,5 +37,5 @@ public static class AvailabilityStatus
         return since + who + upTo;
     }
 
-    private static string When(CascadeLine line, DateTime utc, DateTime nowUtc) => LineClock.Format(line.TimeZone, utc, nowUtc);
+    private static string When(CascadeLine line, DateTime utc, DateTime nowUtc) => LineClock.Brief(line.TimeZone, utc, nowUtc);
 }

@@ -18,11 +18,7 @@ public sealed record CascadeLine(
     public CascadeStepState? StepAt(int position) => Steps.FirstOrDefault(s => s.Position == position);
 
     /// <summary>Formats a UTC moment as the line's local wall-clock time (14:02).</summary>
-    public string LocalTime(DateTime utc)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("HH:mm");
-    }
+    public string LocalTime(DateTime utc) => Lines.LineClock.ToLocal(TimeZone, utc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Maintenance as stored; <see cref="IsActive"/> applies the automatic switch-back.</summary>
