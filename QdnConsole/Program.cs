@@ -9,6 +9,7 @@ using QdnConsole.Features.LineEditor;
 using QdnConsole.Features.Lines;
 using QdnConsole.Features.LiveFeed;
 using QdnConsole.Features.Operations;
+using QdnConsole.Features.TestCalls;
 using QdnConsole.Features.Twilio;
 using QdnConsole.Features.Users;
 using QdnConsole.Features.Voice;
@@ -30,6 +31,7 @@ builder.AddVoicemails();
 builder.AddAuditTrail();
 builder.AddLineEditor();
 builder.AddUsers();
+builder.AddTestCalls();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
