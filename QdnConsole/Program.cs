@@ -9,6 +9,7 @@ using QdnConsole.Features.LineEditor;
 using QdnConsole.Features.Lines;
 using QdnConsole.Features.LiveFeed;
 using QdnConsole.Features.Operations;
+using QdnConsole.Features.Simulator;
 using QdnConsole.Features.TestCalls;
 using QdnConsole.Features.Twilio;
 using QdnConsole.Features.Users;
@@ -31,6 +32,7 @@ builder.AddVoicemails();
 builder.AddAuditTrail();
 builder.AddLineEditor();
 builder.AddUsers();
+builder.AddSimulator();
 builder.AddTestCalls();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 

@@ -3,13 +3,7 @@ using QdnConsole.Features.Routing;
 
 namespace QdnConsole.Features.Preview;
 
-/// <summary>One step of the cascade at the previewed moment: it rings, or it is skipped for <see cref="SkipReason"/>.</summary>
-public sealed record PreviewStep(CascadeStepState Step, string? SkipReason)
-{
-    public bool Rings => SkipReason is null;
-}
-
-/// <summary>What a call arriving at <see cref="MomentUtc"/> would do, if nobody answers.</summary>
+/// <summary>What a call arriving at <see cref="MomentUtc"/> would do if nobody answers, and maintenance at that moment.</summary>
 public sealed record PreviewView(
     CascadeLine Line,
     DateTime MomentUtc,
@@ -19,20 +13,12 @@ public sealed record PreviewView(
     string Greeting)
 {
     /// <summary>
-    /// Asks <see cref="CascadePreview.Walk"/>, the same pure walk real calls and the simulator obey: the preview
-    /// never decides anything itself, it only lays the answer out in cascade order.
+    /// Asks <see cref="CascadePreview.Walk"/>, the same pure walk real calls and the simulator obey: the page never
+    /// decides who rings itself, it only lays the answer out.
     /// </summary>
     public static PreviewView For(CascadeLine line, DateTime momentUtc)
     {
         var walk = CascadePreview.Walk(line, momentUtc);
-        IEnumerable<PreviewStep> rings = walk.Rings.Select(s => new PreviewStep(s, null));
-        IEnumerable<PreviewStep> skipped = walk.Skipped.Select(s => new PreviewStep(s.Step, s.Reason));
-        return new(
-            line,
-            momentUtc,
-            line.Maintenance.IsActive(momentUtc),
-            AvailabilityStatus.Maintenance(line, momentUtc),
-            [.. rings.Concat(skipped).OrderBy(s => s.Step.Position)],
-            walk.Greeting);
+        return new(line, momentUtc, line.Maintenance.IsActive(momentUtc), AvailabilityStatus.Maintenance(line, momentUtc), walk.Steps, walk.Greeting);
     }
 }

@@ -1,31 +1,47 @@
+// ============================================================================================
+// TEMPORARY STAND-IN, DELETE AT MERGE: a copy of CascadePreview.cs from the simulator branch
+// (issue4-e, commit 80c9039), only so this branch compiles and runs before that branch is merged.
+// ============================================================================================
+using QdnConsole.Data;
+
 namespace QdnConsole.Features.Routing;
 
-// ============================================================================================
-// TEMPORARY STAND-IN, DELETE AT MERGE: the real CascadePreview is built in another branch (wt-e).
-// Only here so the what-if preview and the test call page compile and run on this branch.
-// ============================================================================================
+/// <summary>One step of a preview, in cascade order: rung (with the ringing explanation), or skipped (with the reason).</summary>
+public sealed record PreviewStep(CascadeStepState Step, bool Rung, string Reason);
 
-/// <summary>STAND-IN: the steps a call would ring (in order), those skipped and why, and the greeting.</summary>
-public sealed record CascadeWalk(IReadOnlyList<CascadeStepState> Rings, IReadOnlyList<SkippedStep> Skipped, string Greeting);
-
-/// <summary>STAND-IN for the real pure walk of the cascade (nobody answers) at a moment.</summary>
-public static class CascadePreview
+/// <summary>
+/// What a call at a given moment would do if nobody picked up: who is rung in order, who is skipped and why, and the
+/// voicemail greeting at the end. Asks <see cref="CascadeDecider"/> exactly as the webhooks do, so it cannot disagree.
+/// </summary>
+public sealed record CascadePreview(IReadOnlyList<PreviewStep> Steps, VoicemailReason VoicemailReason, string Greeting)
 {
-    public static CascadeWalk Walk(CascadeLine line, DateTime momentUtc)
+    private static readonly DialOutcome NoAnswer = new("no-answer", "false", "in-progress");
+
+    public IEnumerable<CascadeStepState> Rung => Steps.Where(s => s.Rung).Select(s => s.Step);
+
+    public IEnumerable<PreviewStep> Skipped => Steps.Where(s => !s.Rung);
+
+    public static CascadePreview Walk(CascadeLine line, DateTime momentUtc)
     {
-        var rings = new List<CascadeStepState>();
-        var skipped = new List<SkippedStep>();
+        ArgumentNullException.ThrowIfNull(line);
+        var steps = new List<PreviewStep>();
         var decision = CascadeDecider.Start(line, momentUtc);
+
+        // Each AfterDial moves past the step just rung, so this ends within one pass over the steps.
         while (true)
         {
-            skipped.AddRange(decision.Skipped);
+            steps.AddRange(decision.Skipped.Select(s => new PreviewStep(s.Step, false, s.Reason)));
             if (decision.Kind != DecisionKind.Ring)
             {
-                return new(rings, skipped, decision.Greeting ?? string.Empty);
+                break;
             }
 
-            rings.Add(decision.Step!);
-            decision = CascadeDecider.AfterDial(line, decision.Step!.Position, new DialOutcome("no-answer", "false", "in-progress"), momentUtc);
+            var rung = decision.Step!;
+            steps.Add(new PreviewStep(rung, true, rung.Screen ? $"{decision.Explanation} (screened)" : decision.Explanation));
+            decision = CascadeDecider.AfterDial(line, rung.Position, NoAnswer, momentUtc);
         }
+
+        // A line with no one to ring still ends in voicemail; Start/AfterDial only ever ring or send there.
+        return new CascadePreview(steps, decision.VoicemailReason ?? VoicemailReason.NoAnswer, decision.Greeting ?? Greetings.For(VoicemailReason.NoAnswer, line));
     }
 }

@@ -1,4 +1,3 @@
-using QdnConsole.Features.Preview;
 using QdnConsole.Features.Routing;
 using QdnConsole.Features.Simulator;
 
@@ -59,5 +58,5 @@ public sealed class TestCallPlan
 
     /// <summary>The simulator dials only the steps that ring, so it gets their outcomes, in dial order.</summary>
     public SimulationRequest ToRequest(CascadeLine line, string from, IEnumerable<PreviewStep> steps) =>
-        new(line.Number, from, [.. steps.Where(s => s.Rings).Select(s => OutcomeFor(s.Step))], LeaveMessage: LeaveMessage);
+        new(line.Number, from, [.. steps.Where(s => s.Rung).Select(s => OutcomeFor(s.Step))], LeaveMessage: LeaveMessage);
 }

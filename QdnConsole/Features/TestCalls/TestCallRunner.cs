@@ -14,7 +14,6 @@ public sealed record TestCallOutcome(SimulationResult Result, long? CallId);
 public sealed partial class TestCallRunner(
     ISimulatorTransport transport,
     TwilioSimulator simulator,
-    LocalSigningToken signing,
     IDbContextFactory<QdnDbContext> dbFactory,
     ILogger<TestCallRunner> logger)
 {
@@ -22,7 +21,7 @@ public sealed partial class TestCallRunner(
     {
         ArgumentNullException.ThrowIfNull(request);
         using var client = transport.CreateClient();
-        var result = await simulator.RunAsync(client, signing.SigningToken, request with { MarkAsTest = true }, ct);
+        var result = await simulator.RunAsync(client, request with { MarkAsTest = true }, ct);
         LogFinished(logger, result.CallSid, request.To, result.End);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
