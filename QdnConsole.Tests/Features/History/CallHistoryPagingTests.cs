@@ -12,7 +12,8 @@ namespace QdnConsole.Tests.Features.History;
 /// <summary>/calls pages through the real app: newest first, 50 a page, Newer/Older without overlap or gap.</summary>
 public sealed class CallHistoryPagingTests : IDisposable
 {
-    private static readonly DateTime Start = new(2026, 3, 2, 17, 0, 0, DateTimeKind.Utc);
+    // Sub-second ticks, as real calls have: the cursor must find the exact stored moment again.
+    private static readonly DateTime Start = new DateTime(2026, 3, 2, 17, 0, 0, DateTimeKind.Utc).AddTicks(1_234_567);
 
     private readonly QdnAppFactory _app = new();
 
