@@ -64,5 +64,5 @@ public sealed class CallFilterTests
     public void StartOfDayUtc_LocalDate_FirstMomentOfThatDay(string zone, string date, string expected) =>
         Assert.Equal(
             DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal),
-            LineClock.For(zone).StartOfDayUtc(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
+            ZoneClock.For(zone).StartOfDayUtc(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
 }

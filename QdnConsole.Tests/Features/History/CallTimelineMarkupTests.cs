@@ -18,7 +18,7 @@ public sealed class CallTimelineMarkupTests
             new(4, "14:02:26", CallEventKind.VoicemailGreeting, null, null, null, "NoAnswer", "Nobody answered: voicemail", null),
         ];
 
-        var page = await ComponentMarkup.RenderAsync<CallTimeline>(new Dictionary<string, object?> { ["Events"] = events });
+        var page = await ComponentMarkup.RenderAsync<DecisionTimeline>(new Dictionary<string, object?> { ["Events"] = events });
 
         var items = page.QuerySelectorAll("ol.call-timeline[aria-label=Timeline] > li");
         Assert.Equal(["0", "1", "2", "3", "4"], items.Select(i => i.GetAttribute("data-sequence")));
@@ -37,7 +37,7 @@ public sealed class CallTimelineMarkupTests
     [Fact]
     public async Task CallTimeline_EventWithoutReason_ShowsNoEmptyParagraph()
     {
-        var page = await ComponentMarkup.RenderAsync<CallTimeline>(new Dictionary<string, object?>
+        var page = await ComponentMarkup.RenderAsync<DecisionTimeline>(new Dictionary<string, object?>
         {
             ["Events"] = new[] { new TimelineEntry(0, "09:00:00", CallEventKind.Error, null, null, null, null, null, null) },
         });
@@ -50,7 +50,7 @@ public sealed class CallTimelineMarkupTests
     [Fact]
     public async Task CallTimeline_NoEvents_SaysNothingWasRecorded()
     {
-        var page = await ComponentMarkup.RenderAsync<CallTimeline>(new Dictionary<string, object?> { ["Events"] = Array.Empty<TimelineEntry>() });
+        var page = await ComponentMarkup.RenderAsync<DecisionTimeline>(new Dictionary<string, object?> { ["Events"] = Array.Empty<TimelineEntry>() });
 
         Assert.Null(page.QuerySelector("ol"));
         Assert.Equal("No events were recorded for this call.", page.QuerySelector("#no-events")?.TextContent);

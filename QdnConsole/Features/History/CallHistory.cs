@@ -70,7 +70,7 @@ public sealed class CallHistory(IDbContextFactory<QdnDbContext> dbFactory, LineS
         }
 
         var line = await db.Lines.AsNoTracking().Where(l => l.Id == call.LineId).Select(l => new { l.Name, l.TimeZone }).FirstOrDefaultAsync(ct);
-        var clock = LineClock.For(line?.TimeZone);
+        var clock = ZoneClock.For(line?.TimeZone);
         var events = await db.CallEvents.AsNoTracking().Where(e => e.CallId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var voicemail = await db.Voicemails.AsNoTracking().Where(v => v.CallId == id).OrderBy(v => v.Id).Select(v => (long?)v.Id).FirstOrDefaultAsync(ct);
         return new CallDetail(call, line?.Name ?? call.LineId, clock,

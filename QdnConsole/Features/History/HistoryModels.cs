@@ -47,8 +47,8 @@ public sealed record HistoryPage(IReadOnlyList<HistoryRow> Rows, PageCursor? New
 /// <summary>A filter resolved against the stored lines: the zone its dates are read in, and their UTC bounds.</summary>
 public sealed class HistoryScope(CallFilter filter, IReadOnlyList<CascadeLine> lines)
 {
-    private readonly Dictionary<string, (CascadeLine Line, LineClock Clock)> _byId =
-        lines.ToDictionary(l => l.Id, l => (l, LineClock.For(l.TimeZone)));
+    private readonly Dictionary<string, (CascadeLine Line, ZoneClock Clock)> _byId =
+        lines.ToDictionary(l => l.Id, l => (l, ZoneClock.For(l.TimeZone)));
 
     public CallFilter Filter => filter;
 
@@ -57,7 +57,7 @@ public sealed class HistoryScope(CallFilter filter, IReadOnlyList<CascadeLine> l
     /// <summary>The filtered line, or with "All lines" the first line: its zone is the one the dates mean.</summary>
     public CascadeLine? ZoneLine { get; } = lines.FirstOrDefault(l => l.Id == filter.LineId) ?? (lines.Count > 0 ? lines[0] : null);
 
-    public LineClock Clock => ZoneLine is null ? LineClock.Utc : _byId[ZoneLine.Id].Clock;
+    public ZoneClock Clock => ZoneLine is null ? ZoneClock.Utc : _byId[ZoneLine.Id].Clock;
 
     /// <summary>Inclusive: the first moment of the From date in <see cref="Clock"/>.</summary>
     public DateTime? FromUtc => filter.From is { } from ? Clock.StartOfDayUtc(from) : null;
@@ -66,7 +66,7 @@ public sealed class HistoryScope(CallFilter filter, IReadOnlyList<CascadeLine> l
     public DateTime? ToUtc => filter.To is { } to ? Clock.StartOfDayUtc(to.AddDays(1)) : null;
 
     /// <summary>Each call is shown in its own line's zone.</summary>
-    public LineClock ClockFor(string lineId) => _byId.TryGetValue(lineId, out var line) ? line.Clock : LineClock.Utc;
+    public ZoneClock ClockFor(string lineId) => _byId.TryGetValue(lineId, out var line) ? line.Clock : ZoneClock.Utc;
 
     public string LineName(string lineId) => _byId.TryGetValue(lineId, out var line) ? line.Line.Name : lineId;
 }
@@ -84,4 +84,4 @@ public sealed record TimelineEntry(
     int? DurationSeconds);
 
 /// <summary>A call with its line and its whole decision timeline, in order.</summary>
-public sealed record CallDetail(Call Call, string LineName, LineClock Clock, IReadOnlyList<TimelineEntry> Timeline, long? VoicemailId);
+public sealed record CallDetail(Call Call, string LineName, ZoneClock Clock, IReadOnlyList<TimelineEntry> Timeline, long? VoicemailId);

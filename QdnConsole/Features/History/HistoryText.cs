@@ -41,6 +41,7 @@ public static class HistoryText
         CallEventKind.CallReceived => "Call received",
         CallEventKind.StepSkipped => "Skipped",
         CallEventKind.Ringing => "Ringing",
+        CallEventKind.LegAnswered => "Picked up",
         CallEventKind.DialEnded => "Ringing ended",
         CallEventKind.ScreenPrompted => "Screening",
         CallEventKind.ScreenAccepted => "Accepted",

@@ -3,22 +3,22 @@ using System.Globalization;
 namespace QdnConsole.Features.History;
 
 /// <summary>A line's IANA time zone: shows stored UTC moments as the line's staff read them, and turns their dates into UTC bounds.</summary>
-public sealed class LineClock
+public sealed class ZoneClock
 {
-    private LineClock(string zoneId, TimeZoneInfo zone)
+    private ZoneClock(string zoneId, TimeZoneInfo zone)
     {
         ZoneId = zoneId;
         Zone = zone;
     }
 
-    public static LineClock Utc { get; } = new("UTC", TimeZoneInfo.Utc);
+    public static ZoneClock Utc { get; } = new("UTC", TimeZoneInfo.Utc);
 
     /// <summary>The zone as configured; an unknown id falls back to UTC (and says so in <see cref="ZoneId"/>).</summary>
     public string ZoneId { get; }
 
     public TimeZoneInfo Zone { get; }
 
-    public static LineClock For(string? zoneId) =>
+    public static ZoneClock For(string? zoneId) =>
         zoneId is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? new(zoneId, zone) : Utc;
 
     public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
