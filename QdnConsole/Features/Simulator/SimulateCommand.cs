@@ -58,7 +58,8 @@ public static class SimulateCommand
 
     private static WebApplication Build(SimulateArguments arguments, IReadOnlyDictionary<string, string?>? settings)
     {
-        var builder = WebApplication.CreateBuilder();
+        // Named after the app (not whatever process hosts this code), so its static assets and secrets are found as in a normal run.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(Program).Assembly.GetName().Name });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -96,7 +97,7 @@ public static class SimulateCommand
         foreach (var step in result.Steps)
         {
             var path = Uri.TryCreate(step.Url, UriKind.Absolute, out var url) ? url.PathAndQuery : step.Url;
-            await output.WriteLineAsync($"{step.Note}: {path} -> {(step.Status == 0 ? "no answer" : step.Status)}");
+            await output.WriteLineAsync($"[{(step.Status == 0 ? "---" : step.Status)}] {path} - {step.Note}");
             foreach (var verb in step.Verbs)
             {
                 await output.WriteLineAsync($"    {verb}");
@@ -114,7 +115,7 @@ public static class SimulateCommand
         SimulationEnd.Voicemail => $"Voicemail: greeting '{result.Greeting}'{(leaveMessage ? string.Empty : " (no message left)")}",
         SimulationEnd.CallerHungUp => "Caller hung up",
         SimulationEnd.Lost => "LOST: the call reached neither a person nor our voicemail",
-        _ => "FAILED: a webhook answered something Twilio refuses",
+        _ => "FAILED: the call could not go on (the refused request is marked above)",
     };
 
     /// <summary>Lines as stored (edited in the console), else as configured when the store cannot be read here.</summary>
