@@ -52,6 +52,19 @@ public sealed class TestCallTests
     }
 
     [Fact]
+    public async Task SimulatedCall_FromInsideTheRunningApp_ReachesItOverLoopback()
+    {
+        await using var running = new BrowserApp();
+        var loopback = LoopbackAddress.Of(running.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>());
+        using var client = new HttpClient { BaseAddress = loopback };
+
+        var result = await running.Services.GetRequiredService<TwilioSimulator>().RunAsync(
+            client, new SimulationRequest(TwilioWebhookClient.LineNumber, TwilioWebhookClient.Caller, [DialChoice.ScreenAccept]), CancellationToken.None);
+
+        Assert.Equal((SimulationEnd.Person, Sergio), (result.End, result.ReachedNumber));
+    }
+
+    [Fact]
     public void SigningToken_AuthTokenConfigured_IsTheAuthToken()
     {
         using var app = new QdnAppFactory();

@@ -173,7 +173,8 @@ internal sealed partial class SimulatedCall
         var form = LegForm(leg, callerId, dialed, status);
         form["CallbackSource"] = "call-progress-events";
         form["SequenceNumber"] = seconds is null ? "0" : "1";
-        form["Timestamp"] = wire.Clock.GetUtcNow().ToString("r", System.Globalization.CultureInfo.InvariantCulture);
+        // RFC 2822 with a numeric zone, as Twilio writes dates.
+        form["Timestamp"] = wire.Clock.GetUtcNow().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture);
         if (seconds is { } duration)
         {
             form["CallDuration"] = Number(duration);

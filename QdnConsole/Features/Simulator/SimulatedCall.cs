@@ -36,12 +36,10 @@ internal sealed partial class SimulatedCall(SimulatedCall.Wire wire, string acco
             document = await FollowAsync(document, ct);
         }
 
-        if (_requests <= TwilioSimulator.MaxRequests)
-        {
-            var form = CallForm(_rejected is null ? "completed" : _rejected);
-            form["CallDuration"] = Number(_rejected is null ? _elapsed : 0);
-            await RequestAsync(wire.TwilioBase + TwilioSimulator.StatusCallbackPath, "POST", form, "The call ended: status callback", null, ct);
-        }
+        // After a refused request the simulation stops there: the failure is the finding.
+        var ended = CallForm(_rejected ?? "completed");
+        ended["CallDuration"] = Number(_rejected is null ? _elapsed : 0);
+        await RequestAsync(wire.TwilioBase + TwilioSimulator.StatusCallbackPath, "POST", ended, "The call ended: status callback", null, ct);
 
         return Result();
     }
