@@ -71,10 +71,8 @@ public sealed class SimulateCommandTests : IDisposable
     public async Task Simulate_RunningInstanceWithAnotherToken_RefusedExit1()
     {
         await using var running = new BrowserApp();
-        var settings = Settings(running.Factory.DatabasePath);
-        settings["Twilio:AuthToken"] = settings["TWILIO_AUTH_TOKEN"] = "not-the-instance-token";
 
-        var exit = await SimulateCommand.RunAsync(["--url", running.BaseUrl], _output, settings);
+        var exit = await SimulateAgainstAsync(running, "not-the-instance-token");
 
         Assert.Equal(1, exit);
         Assert.Contains("[403] /twilio/inbound-call - Incoming call from +16195550199 to +18585550100; refused: HTTP 403", _output.ToString(), StringComparison.Ordinal);
@@ -85,10 +83,8 @@ public sealed class SimulateCommandTests : IDisposable
     public async Task Simulate_RunningInstance_CallsItAndTheCallIsStoredThere()
     {
         await using var running = new BrowserApp();
-        var settings = Settings(running.Factory.DatabasePath);
-        settings["Twilio:AuthToken"] = settings["TWILIO_AUTH_TOKEN"] = QdnAppFactory.AuthToken;
 
-        var exit = await SimulateCommand.RunAsync(["--url", running.BaseUrl, "--outcomes", "busy,answered", "--no-message"], _output, settings);
+        var exit = await SimulateAgainstAsync(running, QdnAppFactory.AuthToken, "--outcomes", "busy,answered", "--no-message");
 
         Assert.Equal(0, exit);
         Assert.Contains("Person: +18583354807 answered", _output.ToString(), StringComparison.Ordinal);
@@ -128,6 +124,14 @@ public sealed class SimulateCommandTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("Usage: dotnet run --project QdnConsole -- simulate", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>--url against a running instance, with this machine's configuration naming its database and a token.</summary>
+    private Task<int> SimulateAgainstAsync(BrowserApp running, string token, params string[] args)
+    {
+        var settings = Settings(running.Factory.DatabasePath);
+        settings["Twilio:AuthToken"] = settings["TWILIO_AUTH_TOKEN"] = token;
+        return SimulateCommand.RunAsync(["--url", running.BaseUrl, .. args], _output, settings);
     }
 
     /// <summary>A normal run's configuration on a throw-away database (developer TWILIO_* variables overridden).</summary>
