@@ -16,52 +16,63 @@ using QdnConsole.Features.Users;
 using QdnConsole.Features.Voice;
 using QdnConsole.Features.Voicemails;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.AddOperations();
-builder.AddTwilio();
-builder.AddLines();
-builder.AddData();
-builder.AddAuth();
-builder.AddVoice();
-builder.AddLiveFeed();
-builder.AddDashboard();
-builder.AddAvailability();
-builder.AddHistory();
-builder.AddVoicemails();
-builder.AddAuditTrail();
-builder.AddLineEditor();
-builder.AddUsers();
-builder.AddSimulator();
-builder.AddTestCalls();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-app.UseForwardedHeaders();
-if (!app.Environment.IsDevelopment())
+// `simulate` places a test call through the webhooks instead of serving (README: "Test calls without a phone").
+if (args is ["simulate", ..])
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    return await SimulateCommand.RunAsync(args[1..]);
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
-
-app.MapOperationsEndpoints();
-app.MapVoiceEndpoints();
-app.MapAccountEndpoints();
-app.MapAvailabilityEndpoints();
-app.MapHistoryEndpoints();
-app.MapVoicemailsEndpoints();
-app.MapAuditTrailEndpoints();
-app.MapLineEditorEndpoints();
-app.MapUsersEndpoints();
-app.MapStaticAssets().AllowAnonymous();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-
-app.Run();
+await Program.Build(WebApplication.CreateBuilder(args)).RunAsync();
+return 0;
 
 /// <summary>Entry point, public so the tests' WebApplicationFactory can host the app.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>The whole app, features in order; also started in-process by the simulate command.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        builder.AddOperations();
+        builder.AddTwilio();
+        builder.AddLines();
+        builder.AddData();
+        builder.AddAuth();
+        builder.AddVoice();
+        builder.AddLiveFeed();
+        builder.AddDashboard();
+        builder.AddAvailability();
+        builder.AddHistory();
+        builder.AddVoicemails();
+        builder.AddAuditTrail();
+        builder.AddLineEditor();
+        builder.AddUsers();
+        builder.AddSimulator();
+        builder.AddTestCalls();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+        var app = builder.Build();
+
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOperationsEndpoints();
+        app.MapVoiceEndpoints();
+        app.MapAccountEndpoints();
+        app.MapAvailabilityEndpoints();
+        app.MapHistoryEndpoints();
+        app.MapVoicemailsEndpoints();
+        app.MapAuditTrailEndpoints();
+        app.MapLineEditorEndpoints();
+        app.MapUsersEndpoints();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -9,10 +9,7 @@ public static class DataRegistration
 
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Qdn") is { Length: > 0 } configured
-            ? configured
-            : DefaultConnectionString;
-        connectionString = PrepareSqlite(connectionString, builder.Environment.ContentRootPath);
+        var connectionString = PrepareSqlite(ConfiguredConnectionString(builder.Configuration), builder.Environment.ContentRootPath);
 
         // Migrations are hand-written without a model snapshot (EF then skips its pending-changes check);
         // QdnConsole.Tests/Data proves they build exactly the model's schema.
@@ -21,13 +18,24 @@ public static class DataRegistration
         return builder;
     }
 
+    /// <summary>The full path of the SQLite file the app uses, or null when the database lives in memory.</summary>
+    public static string? DatabaseFile(IConfiguration configuration, string contentRoot) =>
+        DatabaseFile(new SqliteConnectionStringBuilder(ConfiguredConnectionString(configuration)), contentRoot);
+
+    private static string ConfiguredConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Qdn") is { Length: > 0 } configured ? configured : DefaultConnectionString;
+
+    private static string? DatabaseFile(SqliteConnectionStringBuilder sqlite, string contentRoot) =>
+        sqlite.DataSource is { Length: > 0 } file && file != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory
+            ? Path.IsPathRooted(file) ? file : Path.Combine(contentRoot, file)
+            : null;
+
     /// <summary>Makes a relative SQLite path relative to the app, creates its folder, and waits on a busy database.</summary>
     private static string PrepareSqlite(string connectionString, string contentRoot)
     {
         var sqlite = new SqliteConnectionStringBuilder(connectionString);
-        if (sqlite.DataSource is { Length: > 0 } file && file != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
+        if (DatabaseFile(sqlite, contentRoot) is { } path)
         {
-            var path = Path.IsPathRooted(file) ? file : Path.Combine(contentRoot, file);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             sqlite.DataSource = path;
         }

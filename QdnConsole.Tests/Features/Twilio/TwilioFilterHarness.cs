@@ -2,14 +2,14 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using QdnConsole.Features.Twilio;
+using QdnConsole.Tests.Infrastructure;
 
 namespace QdnConsole.Tests.Features.Twilio;
 
 /// <summary>Builds <see cref="DefaultHttpContext"/> requests and runs the filter without a server.</summary>
-internal sealed class TwilioFilterHarness(TwilioOptions options)
+internal sealed class TwilioFilterHarness(TwilioOptions options, LocalSigningToken? localToken = null)
 {
     public const string Token = "primary-token";
     public const string FormBody = "CallSid=CA1&From=%2B15551230001&Digits=";
@@ -64,21 +64,12 @@ internal sealed class TwilioFilterHarness(TwilioOptions options)
 
     public async Task<object?> InvokeAsync(HttpContext context)
     {
-        var filter = new TwilioSignatureFilter(new FixedMonitor(options), new ListLogger(Logs));
+        var filter = new TwilioSignatureFilter(new FixedOptions<TwilioOptions>(options), localToken ?? new LocalSigningToken(null), new ListLogger(Logs));
         return await filter.InvokeAsync(new DefaultEndpointFilterInvocationContext(context), _ =>
         {
             NextCalled = true;
             return ValueTask.FromResult<object?>("next");
         });
-    }
-
-    private sealed class FixedMonitor(TwilioOptions value) : IOptionsMonitor<TwilioOptions>
-    {
-        public TwilioOptions CurrentValue => value;
-
-        public TwilioOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<TwilioOptions, string?> listener) => null;
     }
 
     private sealed class ListLogger(List<string> logs) : ILogger<TwilioSignatureFilter>

@@ -24,13 +24,15 @@ public enum DialChoice
 }
 
 /// <summary>A simulated call: who calls which line, and what each dialed phone does, in dial order.</summary>
+/// <param name="GatherDigits">Keys the caller presses at each top-level &lt;Gather&gt;, in order; none left: no input.</param>
 public sealed record SimulationRequest(
     string To,
     string From,
     IReadOnlyList<DialChoice> Choices,
     int RecordingSeconds = 12,
     bool LeaveMessage = true,
-    bool MarkAsTest = true);
+    bool MarkAsTest = true,
+    IReadOnlyList<string>? GatherDigits = null);
 
 public enum SimulationEnd
 {
@@ -63,4 +65,7 @@ public sealed record SimulationResult(
 {
     /// <summary>Every call must end with a person or a voicemail (or a caller who chose to hang up).</summary>
     public bool Lost => End is SimulationEnd.Lost or SimulationEnd.Failed;
+
+    /// <summary>The numbers each &lt;Dial&gt; rang, in order.</summary>
+    public IReadOnlyList<string> DialedNumbers { get; init; } = [];
 }

@@ -5,8 +5,8 @@ namespace QdnConsole.Features.Twilio;
 public static class TwilioRegistration
 {
     /// <summary>
-    /// Registers validated <see cref="TwilioOptions"/> (checked at start) and the
-    /// <see cref="TwilioSignatureFilter"/> for the /twilio endpoints.
+    /// Registers validated <see cref="TwilioOptions"/> (checked at start), the
+    /// <see cref="TwilioSignatureFilter"/> for the /twilio endpoints and the <see cref="LocalSigningToken"/>.
     /// </summary>
     public static WebApplicationBuilder AddTwilio(this WebApplicationBuilder builder)
     {
@@ -21,6 +21,13 @@ public static class TwilioRegistration
         builder.Services.AddSingleton<IOptionsChangeTokenSource<TwilioOptions>>(services =>
             new ConfigurationChangeTokenSource<TwilioOptions>(services.GetRequiredService<IConfiguration>()));
 
+        // Beside the database, so the simulate command finds the same token as the app it calls.
+        builder.Services.AddSingleton(services => new LocalSigningToken(
+            Data.DataRegistration.DatabaseFile(
+                services.GetRequiredService<IConfiguration>(),
+                services.GetRequiredService<IHostEnvironment>().ContentRootPath) is { } database
+                ? Path.GetDirectoryName(database)
+                : null));
         builder.Services.AddSingleton<TwilioSignatureFilter>();
         return builder;
     }

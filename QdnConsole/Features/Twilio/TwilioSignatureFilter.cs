@@ -7,9 +7,11 @@ namespace QdnConsole.Features.Twilio;
 
 /// <summary>
 /// Endpoint filter for the /twilio route group: only requests signed by Twilio with one of
-/// our Auth Tokens reach the handlers.
+/// our Auth Tokens reach the handlers. With no Auth Token configured, a simulated test call
+/// (form field QdnTest=true) signed with the <see cref="LocalSigningToken"/> is let through too.
 /// </summary>
-public sealed partial class TwilioSignatureFilter(IOptionsMonitor<TwilioOptions> options, ILogger<TwilioSignatureFilter> logger)
+public sealed partial class TwilioSignatureFilter(
+    IOptionsMonitor<TwilioOptions> options, LocalSigningToken localToken, ILogger<TwilioSignatureFilter> logger)
     : IEndpointFilter
 {
     public const string SignatureHeader = "X-Twilio-Signature";
@@ -29,8 +31,8 @@ public sealed partial class TwilioSignatureFilter(IOptionsMonitor<TwilioOptions>
         }
 
         var settings = options.CurrentValue;
-        var tokens = settings.SignatureTokens;
-        if (tokens.All(string.IsNullOrEmpty))
+        var tokens = settings.SignatureTokens.All(string.IsNullOrEmpty) ? await TestCallTokensAsync(request) : settings.SignatureTokens;
+        if (tokens is null)
         {
             LogNoToken(logger, path);
             return Forbidden();
@@ -65,6 +67,13 @@ public sealed partial class TwilioSignatureFilter(IOptionsMonitor<TwilioOptions>
             ? $"{request.Scheme}://{request.Host.ToUriComponent()}{target}"
             : publicBaseUrl.TrimEnd('/') + target;
     }
+
+    /// <summary>Without Twilio's token only a test call may pass, and only when signed with the local token.</summary>
+    private async Task<IReadOnlyList<string?>?> TestCallTokensAsync(HttpRequest request) =>
+        request.HasFormContentType
+        && (await request.ReadFormAsync(request.HttpContext.RequestAborted))[LocalSigningToken.TestCallField] == "true"
+            ? [localToken.Value]
+            : null;
 
     private static async Task<bool> IsValidAsync(
         HttpRequest request, string? publicBaseUrl, string signature, IReadOnlyList<string?> tokens)

@@ -209,6 +209,7 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
         CallerName = request.CallerName,
         StartedAtUtc = nowUtc,
         TwilioStatus = request.CallStatus,
+        IsTest = request.IsTest,
     };
 
     /// <summary>A later request for a call whose first request was answered by the safe path (store was down).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QdnConsole.Features.Twilio;
 
 namespace QdnConsole.Features.Voice;
 
@@ -40,7 +41,13 @@ public sealed record VoiceRequest(
         Number(form, "RecordingDuration"),
         Number(form, "CallDuration"),
         Clip(form, "ErrorCode", 16),
-        Clip(form, "ErrorUrl", 1000));
+        Clip(form, "ErrorUrl", 1000))
+    {
+        IsTest = string.Equals(form[LocalSigningToken.TestCallField], "true", StringComparison.OrdinalIgnoreCase),
+    };
+
+    /// <summary>A simulated call (QdnTest=true in the signed form): stored as a test call.</summary>
+    public bool IsTest { get; init; }
 
     /// <summary>The caller's number, or a placeholder Twilio-style for withheld callers.</summary>
     public string Caller => string.IsNullOrWhiteSpace(From) ? "unknown" : From;

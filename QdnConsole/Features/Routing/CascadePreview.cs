@@ -1,7 +1,3 @@
-// ============================================================================================
-// TEMPORARY STAND-IN, DELETE AT MERGE: a copy of CascadePreview.cs from the simulator branch
-// (issue4-e, commit 80c9039), only so this branch compiles and runs before that branch is merged.
-// ============================================================================================
 using QdnConsole.Data;
 
 namespace QdnConsole.Features.Routing;

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Pre-signs Twilio webhook requests for wrk to replay: each call has a fresh CallSid.
+
+Usage: make_requests.py MODE BASE_URL AUTH_TOKEN CALLS PHASE OUT
+  MODE   inbound (one request per call) or cascade (inbound, two dial results, voicemail, status per call)
+  PHASE  one hex digit put first in every CallSid ('a' warm-up, 'b' measured), so runs can be counted apart
+Each output line: call-index TAB path TAB signature TAB form-body.
+"""
+import base64
+import hashlib
+import hmac
+import sys
+import urllib.parse
+
+mode, base, token, calls, phase, out = sys.argv[1], sys.argv[2].rstrip('/'), sys.argv[3].encode(), int(sys.argv[4]), sys.argv[5], sys.argv[6]
+
+
+def sign(url, form):
+    data = url + ''.join(k + form[k] for k in sorted(form))
+    return base64.b64encode(hmac.new(token, data.encode(), hashlib.sha1).digest()).decode()
+
+
+def call_form(sid, status):
+    return {
+        'AccountSid': 'AC00000000000000000000000000000000', 'ApiVersion': '2010-04-01', 'CallSid': sid,
+        'CallStatus': status, 'Called': '+18585550100', 'Caller': '+16195550199', 'Direction': 'inbound',
+        'From': '+16195550199', 'To': '+18585550100',
+    }
+
+
+def requests_for(sid):
+    yield '/twilio/inbound-call', call_form(sid, 'ringing')
+    if mode != 'cascade':
+        return
+    for step in (0, 1):
+        form = call_form(sid, 'ringing')
+        form.update({'DialCallStatus': 'no-answer', 'DialBridged': 'false', 'DialCallSid': 'CA' + 'd' * 32, 'DialCallDuration': '0'})
+        yield f'/twilio/dial-result?line=qdn&step={step}', form
+    form = call_form(sid, 'in-progress')
+    form.update({'RecordingSid': 'RE' + sid[2:], 'RecordingUrl': 'https://api.twilio.com/2010-04-01/Accounts/AC0/Recordings/RE' + sid[2:], 'RecordingDuration': '9'})
+    yield '/twilio/voicemail?line=qdn&reason=NoAnswer', form
+    form = call_form(sid, 'completed')
+    form['CallDuration'] = '50'
+    yield '/twilio/call-status', form
+
+
+with open(out, 'w') as f:
+    for i in range(calls):
+        sid = f'CA{phase}{i:031x}'
+        for path, form in requests_for(sid):
+            f.write(f'{i}\t{path}\t{sign(base + path, form)}\t{urllib.parse.urlencode(form)}\n')
