@@ -19,7 +19,7 @@ public sealed class MomentParserTests
     {
         var moment = MomentParser.Parse(text, SanDiego, SaturdayMorning);
 
-        Assert.Equal(new ParsedMoment(SaturdayMorning, null, IsNow: true), moment);
+        Assert.Equal(new ParsedMoment(SaturdayMorning, null), moment);
     }
 
     [Theory]
@@ -34,7 +34,6 @@ public sealed class MomentParserTests
 
         Assert.Equal(Utc(2026, 11, 22, 6, 0), moment.Utc);
         Assert.Null(moment.Error);
-        Assert.False(moment.IsNow);
     }
 
     [Theory]

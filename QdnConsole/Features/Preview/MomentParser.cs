@@ -5,7 +5,7 @@ using QdnConsole.Features.Lines;
 namespace QdnConsole.Features.Preview;
 
 /// <summary>A moment typed for a line: the UTC instant, or why it could not be read.</summary>
-public sealed record ParsedMoment(DateTime? Utc, string? Error, bool IsNow = false)
+public sealed record ParsedMoment(DateTime? Utc, string? Error)
 {
     public static ParsedMoment Invalid(string error) => new(null, error);
 }
@@ -24,7 +24,7 @@ public static partial class MomentParser
         var input = Tidy(text);
         if (input is "" or "now")
         {
-            return new(nowUtc, null, IsNow: true);
+            return new(nowUtc, null);
         }
 
         var match = DayAndTime().Match(input);
