@@ -12,7 +12,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string DefaultExecutablePath = "/usr/bin/chromium";
 
     // Generous for a busy 2-core CI machine; these bound waits, they never assert a duration.
-    public const float TimeoutMs = 15_000;
+    public const float TimeoutMs = 30_000;
 
     private static readonly string[] LaunchArgs =
     [
