@@ -9,15 +9,22 @@ using QdnConsole.Features.LineEditor;
 using QdnConsole.Features.Lines;
 using QdnConsole.Features.LiveFeed;
 using QdnConsole.Features.Operations;
+using QdnConsole.Features.Secrets;
 using QdnConsole.Features.Twilio;
+using QdnConsole.Features.TwilioApi;
+using QdnConsole.Features.TwilioCli;
 using QdnConsole.Features.Users;
 using QdnConsole.Features.Voice;
 using QdnConsole.Features.Voicemails;
 
+if (args is ["twilio", ..]) return await TwilioCommand.RunAsync(args[1..]);
+
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddSecretsFile(); // first: below environment variables, above appsettings; everything after reads it
 builder.AddOperations();
 builder.AddTwilio();
+builder.AddTwilioApi();
 builder.AddLines();
 builder.AddData();
 builder.AddAuth();
@@ -58,6 +65,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, public so the tests' WebApplicationFactory can host the app.</summary>
 public partial class Program;
