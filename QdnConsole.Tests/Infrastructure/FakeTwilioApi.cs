@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 
 namespace QdnConsole.Tests.Infrastructure;
 
@@ -13,7 +14,7 @@ namespace QdnConsole.Tests.Infrastructure;
 /// (method, path, query, Basic-auth user, form fields, headers) and answers what the test scripted for that path;
 /// anything unscripted gets Twilio's 404 error body. Credentials below are obviously fake.
 /// </summary>
-public sealed class FakeTwilioApi : IAsyncDisposable
+public sealed class FakeTwilioApi : IAsyncDisposable, IDisposable
 {
     public const string ApiKey = "SK00000000000000000000000000000000";
     public const string ApiSecret = "fake-api-secret-for-tests-000000";
@@ -33,12 +34,16 @@ public sealed class FakeTwilioApi : IAsyncDisposable
 
     public static async Task<FakeTwilioApi> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var fake = new FakeTwilioApi(app);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
+        var fake = Create();
+        await fake._app.StartAsync();
+        return fake;
+    }
+
+    /// <summary>Started synchronously, for a test class whose app is configured in its constructor (browser tests).</summary>
+    public static FakeTwilioApi Start()
+    {
+        var fake = Create();
+        fake._app.Start();
         return fake;
     }
 
@@ -62,6 +67,18 @@ public sealed class FakeTwilioApi : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    public void Dispose() => ((IDisposable)_app).Dispose();
+
+    private static FakeTwilioApi Create()
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var fake = new FakeTwilioApi(app);
+        app.Run(fake.HandleAsync);
+        return fake;
     }
 
     private async Task HandleAsync(HttpContext context)

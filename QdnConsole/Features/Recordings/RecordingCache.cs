@@ -24,7 +24,7 @@ public sealed class RecordingCache(string folder, long capacityBytes, TimeProvid
             File.SetLastAccessTimeUtc(path, clock.GetUtcNow().UtcDateTime);
             return stream;
         }
-        catch (FileNotFoundException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
