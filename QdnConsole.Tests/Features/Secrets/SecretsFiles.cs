@@ -6,13 +6,17 @@ internal static class SecretsFiles
     public const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 600
     public const UnixFileMode WorldReadable = Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead; // 644
 
+    /// <summary>Written beside it and moved in place, as editors save: a watcher never sees half a file or the old mode.</summary>
     public static void Write(string path, string text, UnixFileMode mode = Private)
     {
-        File.WriteAllText(path, text);
+        var temporary = path + ".saving";
+        File.WriteAllText(temporary, text);
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, mode);
+            File.SetUnixFileMode(temporary, mode);
         }
+
+        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>Every message in an exception chain (a failed start wraps the app's own exception).</summary>

@@ -16,7 +16,7 @@ public static class SecretsFileRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var status = new SecretsFileStatus(ResolvePath(builder.Configuration, builder.Environment.ContentRootPath));
-        AddBelowEnvironment(builder.Configuration, new SecretsFileSource(status, TimeProvider.System));
+        AddBelowEnvironment(builder.Configuration, new SecretsFileSource(status, TimeProvider.System, TwilioReloadCheck.Problems));
         builder.Services.AddSingleton(status);
         return builder;
     }
