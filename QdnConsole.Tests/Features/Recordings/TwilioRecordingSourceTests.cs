@@ -7,29 +7,16 @@ using QdnConsole.Tests.Infrastructure;
 namespace QdnConsole.Tests.Features.Recordings;
 
 /// <summary>Voicemail audio fetched from Twilio with the API key, through the console's own authenticated endpoint.</summary>
-public sealed class TwilioRecordingSourceTests : IAsyncLifetime, IDisposable
+public sealed class TwilioRecordingSourceTests : FakeTwilioAppTest<QdnAppFactory>
 {
-    private readonly QdnAppFactory _app = new();
-    private FakeTwilioApi _twilio = null!;
-
-    public async Task InitializeAsync()
-    {
-        _twilio = await FakeTwilioApi.StartAsync();
-        _app.UseFakeTwilio(_twilio);
-    }
-
-    public async Task DisposeAsync() => await _twilio.DisposeAsync();
-
-    public void Dispose() => _app.Dispose();
-
     [Fact]
     public async Task Audio_SignedIn_FetchedFromTwilioWithApiKeyOnceThenFromDisk()
     {
-        var voicemail = await _app.LeaveVoicemailAsync();
+        var voicemail = await App.LeaveVoicemailAsync();
         var mp3 = TwilioFixtures.SilentMp3();
         var media = MediaPath(voicemail.RecordingSid!);
-        _twilio.On("GET", media, FakeReply.Audio(mp3));
-        using var client = await _app.SignedInClientAsync();
+        FakeTwilio.On("GET", media, FakeReply.Audio(mp3));
+        using var client = await App.SignedInClientAsync();
 
         using var first = await client.GetAsync(AudioPath(voicemail.Id));
         using var second = await client.GetAsync(AudioPath(voicemail.Id));
@@ -41,29 +28,29 @@ public sealed class TwilioRecordingSourceTests : IAsyncLifetime, IDisposable
             Assert.Equal(mp3, await response.Content.ReadAsByteArrayAsync());
         }
 
-        var fetch = Assert.Single(_twilio.RequestsTo(media));
+        var fetch = Assert.Single(FakeTwilio.RequestsTo(media));
         Assert.Equal((FakeTwilioApi.ApiKey, FakeTwilioApi.ApiSecret), (fetch.User, fetch.Password));
-        var cached = Path.Combine(Path.GetDirectoryName(_app.DatabasePath)!, "recordings", voicemail.RecordingSid + ".mp3");
+        var cached = Path.Combine(Path.GetDirectoryName(App.DatabasePath)!, "recordings", voicemail.RecordingSid + ".mp3");
         Assert.True(File.Exists(cached));
     }
 
     [Fact]
     public async Task Audio_Anonymous_401AndTwilioNeverAsked()
     {
-        var voicemail = await _app.LeaveVoicemailAsync();
-        using var client = _app.Browserless();
+        var voicemail = await App.LeaveVoicemailAsync();
+        using var client = App.Browserless();
 
         using var response = await client.GetAsync(AudioPath(voicemail.Id));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_twilio.Requests);
+        Assert.Empty(FakeTwilio.Requests);
     }
 
     [Fact]
     public async Task Audio_RecordingDeletedAtTwilio_SaidOnTheEndpointAndThePage()
     {
-        var voicemail = await _app.LeaveVoicemailAsync(); // nothing scripted: Twilio answers 404 for media and metadata
-        using var client = await _app.SignedInClientAsync();
+        var voicemail = await App.LeaveVoicemailAsync(); // nothing scripted: Twilio answers 404 for media and metadata
+        using var client = await App.SignedInClientAsync();
 
         using var response = await client.GetAsync(AudioPath(voicemail.Id));
         var page = await client.GetPageAsync("/voicemails");
@@ -73,16 +60,16 @@ public sealed class TwilioRecordingSourceTests : IAsyncLifetime, IDisposable
         var item = page.GetElementById($"vm-{voicemail.Id}");
         Assert.Null(item?.QuerySelector("audio"));
         Assert.Equal(TwilioRecordingSource.Deleted, item?.QuerySelector(".audio-unavailable")?.TextContent);
-        Assert.Equal(2, _twilio.Requests.Count); // media, then the recording itself to tell why
+        Assert.Equal(2, FakeTwilio.Requests.Count); // media, then the recording itself to tell why
     }
 
     [Fact]
     public async Task Audio_RecordingStillProcessing_SaysTryAgainShortly()
     {
-        var voicemail = await _app.LeaveVoicemailAsync();
-        _twilio.On("GET", $"{FakeTwilioApi.AccountPath}/Recordings/{voicemail.RecordingSid}.json",
+        var voicemail = await App.LeaveVoicemailAsync();
+        FakeTwilio.On("GET", $"{FakeTwilioApi.AccountPath}/Recordings/{voicemail.RecordingSid}.json",
             FakeReply.Json(TwilioFixtures.Recording(voicemail.RecordingSid!, "processing")));
-        using var client = await _app.SignedInClientAsync();
+        using var client = await App.SignedInClientAsync();
 
         using var response = await client.GetAsync(AudioPath(voicemail.Id));
 
@@ -93,9 +80,9 @@ public sealed class TwilioRecordingSourceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Audio_TwilioDown_503AndPlayerStillOffered()
     {
-        var voicemail = await _app.LeaveVoicemailAsync();
-        _twilio.On("GET", MediaPath(voicemail.RecordingSid!), FakeReply.Error(503, 20503, "Service unavailable"));
-        using var client = await _app.SignedInClientAsync();
+        var voicemail = await App.LeaveVoicemailAsync();
+        FakeTwilio.On("GET", MediaPath(voicemail.RecordingSid!), FakeReply.Error(503, 20503, "Service unavailable"));
+        using var client = await App.SignedInClientAsync();
 
         using var response = await client.GetAsync(AudioPath(voicemail.Id));
         var page = await client.GetPageAsync("/voicemails");

@@ -11,37 +11,35 @@ namespace QdnConsole.Tests.Features.TwilioCli;
 /// <c>twilio configure</c> end to end: the command builds its own host from configuration (pointed at the test's database
 /// and a fake Twilio), reconfigures the line's number with the account credentials, and audits it.
 /// </summary>
-public sealed class TwilioConfigureCommandTests : IAsyncLifetime, IDisposable
+public sealed class TwilioConfigureCommandTests : FakeTwilioAppTest<QdnAppFactory>
 {
     private const string NumberSid = "PN55555555555555555555555555555555";
     private static readonly string NumbersPath = $"{FakeTwilioApi.AccountPath}/IncomingPhoneNumbers.json";
     private static readonly string NumberPath = $"{FakeTwilioApi.AccountPath}/IncomingPhoneNumbers/{NumberSid}.json";
 
-    private readonly QdnAppFactory _app = new();
     private readonly StringWriter _output = new();
     private readonly StringWriter _error = new();
-    private FakeTwilioApi _twilio = null!;
 
-    public async Task InitializeAsync()
+    protected override void Configure(QdnAppFactory app)
     {
-        _twilio = await FakeTwilioApi.StartAsync();
-        _twilio.On("GET", NumbersPath, FakeReply.Json(new
+        FakeTwilio.On("GET", NumbersPath, FakeReply.Json(new
         {
             incoming_phone_numbers = new[] { TwilioFixtures.IncomingNumber(NumberSid, TwilioWebhookClient.LineNumber, "https://demo.twilio.com/welcome/voice/", null, null, "GET") },
             next_page_uri = (string?)null,
         }));
-        _twilio.On("POST", NumberPath, r => FakeReply.Json(TwilioFixtures.IncomingNumber(
+        FakeTwilio.On("POST", NumberPath, r => FakeReply.Json(TwilioFixtures.IncomingNumber(
             NumberSid, TwilioWebhookClient.LineNumber, r.Form["VoiceUrl"], r.Form["VoiceFallbackUrl"], r.Form["StatusCallback"], r.Form["VoiceMethod"])));
-        _app.CreateClient().Dispose(); // the app's start creates and seeds the database the command uses
+        app.CreateClient().Dispose(); // the app's start creates and seeds the database the command uses
     }
 
-    public async Task DisposeAsync() => await _twilio.DisposeAsync();
-
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _app.Dispose();
-        _output.Dispose();
-        _error.Dispose();
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _output.Dispose();
+            _error.Dispose();
+        }
     }
 
     [Fact]
@@ -50,13 +48,13 @@ public sealed class TwilioConfigureCommandTests : IAsyncLifetime, IDisposable
         var exit = await RunAsync("configure", "--line", "qdn", "--public-url", "https://qdn.example.org/");
 
         Assert.Equal(TwilioCommand.Ok, exit);
-        var update = Assert.Single(_twilio.Requests, r => r.Method == "POST");
+        var update = Assert.Single(FakeTwilio.Requests, r => r.Method == "POST");
         Assert.Equal(NumberPath, update.Path);
         Assert.Equal((QdnAppFactory.AccountSid, QdnAppFactory.AuthToken), (update.User, update.Password));
         Assert.Equal(("https://qdn.example.org/twilio/inbound-call", "POST"), (update.Form["VoiceUrl"], update.Form["VoiceMethod"]));
         Assert.Equal(("https://qdn.example.org/twilio/fallback", "POST"), (update.Form["VoiceFallbackUrl"], update.Form["VoiceFallbackMethod"]));
         Assert.Equal(("https://qdn.example.org/twilio/call-status", "POST"), (update.Form["StatusCallback"], update.Form["StatusCallbackMethod"]));
-        Assert.Equal(TwilioWebhookClient.LineNumber, Assert.Single(_twilio.Requests, r => r.Method == "GET").Query["PhoneNumber"]);
+        Assert.Equal(TwilioWebhookClient.LineNumber, Assert.Single(FakeTwilio.Requests, r => r.Method == "GET").Query["PhoneNumber"]);
 
         var output = _output.ToString();
         Assert.Contains("using the ACCOUNT credentials (account SID …0000 + auth token), not the API key", output, StringComparison.Ordinal);
@@ -66,7 +64,7 @@ public sealed class TwilioConfigureCommandTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(QdnAppFactory.AuthToken, output + _error, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeTwilioApi.ApiSecret, output + _error, StringComparison.Ordinal);
 
-        var entry = await _app.DbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == NumberConfigurator.AuditAction));
+        var entry = await App.DbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == NumberConfigurator.AuditAction));
         Assert.Equal(("cli", NumberConfigurator.AuditEntityType, TwilioWebhookClient.LineNumber), (entry.Source, entry.EntityType, entry.EntityId));
         Assert.Contains("https://demo.twilio.com/welcome/voice/", entry.Before, StringComparison.Ordinal);
         Assert.Contains("https://qdn.example.org/twilio/inbound-call", entry.After, StringComparison.Ordinal);
@@ -78,9 +76,9 @@ public sealed class TwilioConfigureCommandTests : IAsyncLifetime, IDisposable
         var exit = await RunAsync("configure", "--line=qdn", "--public-url=https://qdn.example.org", "--dry-run");
 
         Assert.Equal(TwilioCommand.Ok, exit);
-        Assert.DoesNotContain(_twilio.Requests, r => r.Method == "POST");
+        Assert.DoesNotContain(FakeTwilio.Requests, r => r.Method == "POST");
         Assert.Contains("Would set (dry run, nothing changed)", _output.ToString(), StringComparison.Ordinal);
-        Assert.False(await _app.DbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == NumberConfigurator.AuditAction)));
+        Assert.False(await App.DbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == NumberConfigurator.AuditAction)));
     }
 
     [Fact]
@@ -89,7 +87,7 @@ public sealed class TwilioConfigureCommandTests : IAsyncLifetime, IDisposable
         var exit = await RunAsync(["configure", "--line", "qdn"], ("Qdn:PublicBaseUrl", "https://console.example.org"));
 
         Assert.Equal(TwilioCommand.Ok, exit);
-        Assert.Equal("https://console.example.org/twilio/inbound-call", Assert.Single(_twilio.Requests, r => r.Method == "POST").Form["VoiceUrl"]);
+        Assert.Equal("https://console.example.org/twilio/inbound-call", Assert.Single(FakeTwilio.Requests, r => r.Method == "POST").Form["VoiceUrl"]);
     }
 
     [Fact]
@@ -99,13 +97,13 @@ public sealed class TwilioConfigureCommandTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(TwilioCommand.BadArguments, exit);
         Assert.Contains("There is no line 'nope'. Lines: qdn.", _error.ToString(), StringComparison.Ordinal);
-        Assert.Empty(_twilio.Requests);
+        Assert.Empty(FakeTwilio.Requests);
     }
 
     [Fact]
     public async Task Configure_NumberNotOnAccount_Fails()
     {
-        _twilio.On("GET", NumbersPath, FakeReply.Json(new { incoming_phone_numbers = Array.Empty<object>(), next_page_uri = (string?)null }));
+        FakeTwilio.On("GET", NumbersPath, FakeReply.Json(new { incoming_phone_numbers = Array.Empty<object>(), next_page_uri = (string?)null }));
 
         var exit = await RunAsync("configure", "--line", "qdn", "--public-url", "https://qdn.example.org");
 
@@ -116,13 +114,13 @@ public sealed class TwilioConfigureCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Configure_TwilioRefusesCredentials_FailsWithTwilioMessage()
     {
-        _twilio.On("GET", NumbersPath, FakeReply.Error(401, 20003, "Authenticate"));
+        FakeTwilio.On("GET", NumbersPath, FakeReply.Error(401, 20003, "Authenticate"));
 
         var exit = await RunAsync("configure", "--line", "qdn", "--public-url", "https://qdn.example.org");
 
         Assert.Equal(TwilioCommand.Failed, exit);
         Assert.Contains("Authenticate (Twilio error 20003, HTTP 401", _error.ToString(), StringComparison.Ordinal);
-        Assert.False(await _app.DbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == NumberConfigurator.AuditAction)));
+        Assert.False(await App.DbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == NumberConfigurator.AuditAction)));
     }
 
     [Fact]
@@ -132,7 +130,7 @@ public sealed class TwilioConfigureCommandTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(TwilioCommand.Failed, exit);
         Assert.Contains("TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN", _error.ToString(), StringComparison.Ordinal);
-        Assert.Empty(_twilio.Requests);
+        Assert.Empty(FakeTwilio.Requests);
     }
 
     [Theory]
@@ -150,7 +148,7 @@ public sealed class TwilioConfigureCommandTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(TwilioCommand.BadArguments, exit);
         Assert.Contains("Usage: dotnet run --project QdnConsole -- twilio configure", _error.ToString(), StringComparison.Ordinal);
-        Assert.Empty(_twilio.Requests);
+        Assert.Empty(FakeTwilio.Requests);
     }
 
     [Fact]
@@ -166,15 +164,15 @@ public sealed class TwilioConfigureCommandTests : IAsyncLifetime, IDisposable
     {
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Qdn"] = $"Data Source={_app.DatabasePath}",
-            ["Qdn:SecretsFile"] = _app.SecretsFilePath,
-            ["QDN_SECRETS_FILE"] = _app.SecretsFilePath,
+            ["ConnectionStrings:Qdn"] = $"Data Source={App.DatabasePath}",
+            ["Qdn:SecretsFile"] = App.SecretsFilePath,
+            ["QDN_SECRETS_FILE"] = App.SecretsFilePath,
             ["TWILIO_ACCOUNT_SID"] = QdnAppFactory.AccountSid,
             ["TWILIO_AUTH_TOKEN"] = QdnAppFactory.AuthToken,
             // An API key is configured too: the admin command must still use the account credentials.
             ["TWILIO_API_KEY"] = FakeTwilioApi.ApiKey,
             ["TWILIO_API_SECRET"] = FakeTwilioApi.ApiSecret,
-            ["Twilio:ApiBaseUrl"] = _twilio.BaseUrl,
+            ["Twilio:ApiBaseUrl"] = FakeTwilio.BaseUrl,
         };
         foreach (var (key, value) in extra)
         {
