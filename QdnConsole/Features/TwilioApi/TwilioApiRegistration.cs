@@ -14,6 +14,15 @@ public static class TwilioApiRegistration
     /// </summary>
     public static WebApplicationBuilder AddTwilioApi(this WebApplicationBuilder builder)
     {
+        builder.AddTwilioClients();
+        builder.AddRecordings();
+        builder.AddReconciliation();
+        return builder;
+    }
+
+    /// <summary>The REST clients alone (what the <c>twilio</c> command needs), with their options and credential choice.</summary>
+    public static WebApplicationBuilder AddTwilioClients(this WebApplicationBuilder builder)
+    {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<TwilioRestOptions>().Configure<IConfiguration>(TwilioRestOptions.Bind).ValidateOnStart();
@@ -21,9 +30,6 @@ public static class TwilioApiRegistration
         services.AddSingleton<RuntimeCredentials>();
         AddClient<TwilioRestClient>(services);
         AddClient<TwilioAdminClient>(services);
-
-        builder.AddRecordings();
-        builder.AddReconciliation();
         return builder;
     }
 

@@ -68,6 +68,8 @@ public static class TwilioCommand
     private static WebApplication Build(Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
+        // In every environment: a missing registration fails here, with its name, not halfway through a change.
+        builder.Host.UseDefaultServiceProvider(o => o.ValidateOnBuild = o.ValidateScopes = true);
         configure?.Invoke(builder);
         builder.AddSecretsFile();
         builder.Logging.ClearProviders();
@@ -76,7 +78,7 @@ public static class TwilioCommand
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditLog>();
         builder.AddTwilio();
-        builder.AddTwilioApi();
+        builder.AddTwilioClients();
         builder.AddLines();
         builder.AddData();
         return builder.Build();
