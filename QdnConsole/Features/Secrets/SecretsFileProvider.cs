@@ -32,6 +32,7 @@ public sealed class SecretsFileProvider : ConfigurationProvider, IDisposable
     private readonly SecretsReloadCheck? _reloadCheck;
     private readonly PhysicalFileProvider? _folder;
     private readonly IDisposable? _watch;
+    private readonly Lock _loading = new();
     private bool _loaded;
 
     public SecretsFileProvider(SecretsFileStatus status, TimeProvider clock, SecretsReloadCheck? reloadCheck = null)
@@ -55,6 +56,15 @@ public sealed class SecretsFileProvider : ConfigurationProvider, IDisposable
     }
 
     public override void Load()
+    {
+        // One read at a time: a watcher event and an explicit reload racing must not let an older read land last.
+        lock (_loading)
+        {
+            LoadLocked();
+        }
+    }
+
+    private void LoadLocked()
     {
         if (!_loaded)
         {

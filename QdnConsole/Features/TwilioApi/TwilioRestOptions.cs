@@ -27,7 +27,7 @@ public sealed class TwilioRestOptions
     internal static void Bind(TwilioRestOptions options, IConfiguration configuration)
     {
         configuration.GetSection("Twilio:Rest").Bind(options);
-        if (configuration["Twilio:ApiBaseUrl"] is { Length: > 0 } url && !string.IsNullOrWhiteSpace(url))
+        if (configuration["Twilio:ApiBaseUrl"] is { } url && !string.IsNullOrWhiteSpace(url))
         {
             options.ApiBaseUrl = url.Trim();
         }
