@@ -9,17 +9,26 @@ using QdnConsole.Features.LineEditor;
 using QdnConsole.Features.Lines;
 using QdnConsole.Features.LiveFeed;
 using QdnConsole.Features.Operations;
+using QdnConsole.Features.Secrets;
 using QdnConsole.Features.Simulator;
 using QdnConsole.Features.TestCalls;
 using QdnConsole.Features.Twilio;
+using QdnConsole.Features.TwilioApi;
+using QdnConsole.Features.TwilioCli;
 using QdnConsole.Features.Users;
 using QdnConsole.Features.Voice;
 using QdnConsole.Features.Voicemails;
 
-// `simulate` places a test call through the webhooks instead of serving (README: "Test calls without a phone").
+// Commands instead of serving: `simulate` places a test call through the webhooks (README: "Test calls without a
+// phone"); `twilio configure` points a line's number at this app (docs/credentials.md).
 if (args is ["simulate", ..])
 {
     return await SimulateCommand.RunAsync(args[1..]);
+}
+
+if (args is ["twilio", ..])
+{
+    return await TwilioCommand.RunAsync(args[1..]);
 }
 
 await Program.Build(WebApplication.CreateBuilder(args)).RunAsync();
@@ -31,8 +40,10 @@ public partial class Program
     /// <summary>The whole app, features in order; also started in-process by the simulate command.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
+        builder.AddSecretsFile(); // first: below environment variables, above appsettings; everything after reads it
         builder.AddOperations();
         builder.AddTwilio();
+        builder.AddTwilioApi();
         builder.AddLines();
         builder.AddData();
         builder.AddAuth();

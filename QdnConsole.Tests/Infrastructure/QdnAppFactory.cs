@@ -26,11 +26,19 @@ public class QdnAppFactory : WebApplicationFactory<Program>
         // Both spellings, so a developer's own TWILIO_* environment variables never leak into a test.
         _settings["Twilio:AuthToken"] = _settings["TWILIO_AUTH_TOKEN"] = AuthToken;
         _settings["Twilio:AccountSid"] = _settings["TWILIO_ACCOUNT_SID"] = AccountSid;
+        // The secrets file is this test's own (absent unless the test writes it): a developer's ~/.secrets/qdn.env never leaks in.
+        SecretsFilePath = Path.Combine(_directory, "qdn.env");
+        _settings["Qdn:SecretsFile"] = _settings["QDN_SECRETS_FILE"] = SecretsFilePath;
+        // A closed loopback port: no test ever reaches the real Twilio; tests that need the REST API point this at FakeTwilioApi.
+        _settings["Twilio:ApiBaseUrl"] = "http://127.0.0.1:9";
         _settings["Qdn:Owner:Email"] = OwnerEmail;
         _settings["Qdn:Owner:Password"] = OwnerPassword;
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Where this app looks for its secrets file (nothing there unless the test writes it).</summary>
+    public string SecretsFilePath { get; }
 
     /// <summary>What the app logged so far.</summary>
     public CapturedLogs Logs { get; } = new();
@@ -46,6 +54,9 @@ public class QdnAppFactory : WebApplicationFactory<Program>
 
         File.WriteAllText(DatabasePath, new string('x', 8192));
     }
+
+    /// <summary>No account SID, so no REST credentials: recordings and reconciliation are off (webhooks still verified).</summary>
+    public QdnAppFactory WithoutRestCredentials() => With("TWILIO_ACCOUNT_SID", "").With("Twilio:AccountSid", "");
 
     /// <summary>Overrides one configuration key before the app starts.</summary>
     public QdnAppFactory With(string key, string? value)

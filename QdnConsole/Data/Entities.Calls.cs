@@ -90,6 +90,9 @@ public enum CallEventKind
     CallEnded,
     SafePath,
     Error,
+
+    /// <summary>The final status fetched from Twilio because its status callback never arrived.</summary>
+    Reconciled,
 }
 
 /// <summary>One routing decision or observation, in order: answers "why did this go to voicemail?".</summary>

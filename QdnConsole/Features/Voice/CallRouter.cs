@@ -131,9 +131,7 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
                 call.DurationSeconds = request.CallDuration ?? call.DurationSeconds;
                 if (call.Disposition == CallDisposition.InProgress)
                 {
-                    call.Disposition = status == "failed" ? CallDisposition.Failed
-                        : call.VoicemailReason is not null ? CallDisposition.Missed
-                        : CallDisposition.Abandoned;
+                    call.Disposition = FinalDisposition(call, status);
                     if (call.Disposition == CallDisposition.Abandoned)
                     {
                         entry.Add(CallEventKind.CallerHungUp, "Caller hung up before anyone answered", outcome: status);
@@ -228,7 +226,16 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
         return call;
     }
 
-    private static string Duration(int? seconds) =>
+    /// <summary>
+    /// What a call still in progress became when Twilio reports its final status: failed, or (nobody answered and no
+    /// message was left) missed after the voicemail greeting, else abandoned. Also used by reconciliation.
+    /// </summary>
+    internal static CallDisposition FinalDisposition(Call call, string status) =>
+        status == "failed" ? CallDisposition.Failed
+        : call.VoicemailReason is not null ? CallDisposition.Missed
+        : CallDisposition.Abandoned;
+
+    internal static string Duration(int? seconds) =>
         seconds is { } s ? $"{s / 60}:{s % 60:00}" : "unknown duration";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} on line {LineId}: {Decision} — {Explanation}")]

@@ -5,7 +5,7 @@ namespace QdnConsole.Features.Voicemails;
 /// <summary>
 /// Where a voicemail's audio comes from. The console never hands the browser a Twilio URL: it streams whatever the
 /// source returns through <c>GET /voicemails/{id}/audio</c>. The Twilio account integration plugs in a source that
-/// fetches the recording with the REST credentials; until then <see cref="UnconfiguredRecordingSource"/> says why there is none.
+/// fetches the recording with the REST credentials (Features/Recordings); without them <see cref="UnconfiguredRecordingSource"/> says why there is none.
 /// </summary>
 public interface IRecordingSource
 {
@@ -29,11 +29,11 @@ public sealed record RecordingMedia(Stream Content, string ContentType = Recordi
     public const string Mpeg = "audio/mpeg";
 }
 
-/// <summary>No way to fetch recordings yet: every voicemail's audio is unavailable, with the reason.</summary>
+/// <summary>No way to fetch recordings: every voicemail's audio is unavailable, with the reason.</summary>
 public sealed class UnconfiguredRecordingSource : IRecordingSource
 {
     public const string Reason =
-        "Recording audio is not available yet: fetching from Twilio needs the REST credentials (coming with the Twilio account integration)";
+        "Recording audio is not available: fetching it from Twilio needs the REST credentials (TWILIO_ACCOUNT_SID with TWILIO_API_KEY and TWILIO_API_SECRET; see Settings)";
 
     public RecordingAvailability Check(Voicemail voicemail) => RecordingAvailability.Unavailable(Reason);
 

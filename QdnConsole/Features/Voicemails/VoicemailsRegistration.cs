@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using QdnConsole.Data;
 
 namespace QdnConsole.Features.Voicemails;
@@ -9,7 +10,8 @@ public static class VoicemailsRegistration
 {
     public static WebApplicationBuilder AddVoicemails(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IRecordingSource, UnconfiguredRecordingSource>();
+        // The Twilio account integration (Features/Recordings) registers the real source; this is the fallback.
+        builder.Services.TryAddSingleton<IRecordingSource, UnconfiguredRecordingSource>();
         builder.Services.AddSingleton<VoicemailInbox>();
         return builder;
     }
@@ -36,10 +38,12 @@ public static class VoicemailsRegistration
         var media = availability.IsAvailable ? await recordings.OpenAsync(voicemail, ct) : null;
         if (media is null)
         {
+            // Asked again: a failed fetch may have learnt why (e.g. the recording was deleted at Twilio).
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 title: "Recording audio unavailable",
-                detail: availability.Reason ?? "The recording could not be fetched right now; try again later.");
+                detail: (availability.IsAvailable ? recordings.Check(voicemail) : availability).Reason
+                    ?? "The recording could not be fetched right now; try again later.");
         }
 
         // A caller's voice: no shared cache may keep it.
