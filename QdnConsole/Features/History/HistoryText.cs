@@ -52,6 +52,7 @@ public static class HistoryText
         CallEventKind.CallerHungUp => "Caller hung up",
         CallEventKind.CallEnded => "Call ended",
         CallEventKind.SafePath => "Safe path",
+        CallEventKind.Reconciled => "Reconciled with Twilio",
         _ => "Error",
     };
 }
