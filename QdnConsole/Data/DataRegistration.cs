@@ -7,13 +7,15 @@ public static class DataRegistration
 {
     public const string DefaultConnectionString = "Data Source=App_Data/qdn.db";
 
+    private static readonly SqlitePragmas Pragmas = new();
+
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var connectionString = PrepareSqlite(ConfiguredConnectionString(builder.Configuration), builder.Environment.ContentRootPath);
 
         // Migrations are hand-written without a model snapshot (EF then skips its pending-changes check);
         // QdnConsole.Tests/Data proves they build exactly the model's schema.
-        builder.Services.AddDbContextFactory<QdnDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<QdnDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(Pragmas));
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
