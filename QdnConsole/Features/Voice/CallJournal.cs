@@ -8,8 +8,10 @@ namespace QdnConsole.Features.Voice;
 /// One webhook request's write: the call, its new timeline events and the TwiML answer, in one transaction.
 /// A request Twilio retries finds its stored answer and gets it again, so nothing is recorded twice.
 /// </summary>
-public sealed partial class CallJournal(IDbContextFactory<QdnDbContext> dbFactory, TimeProvider clock, ConsoleFeed feed, ILogger<CallJournal> logger)
+public sealed partial class CallJournal(IDbContextFactory<QdnDbContext> dbFactory, TimeProvider clock, ConsoleFeed feed, ILogger<CallJournal> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
     /// <summary>
     /// Runs <paramref name="work"/> for the call once per request key and stores its answer. When the call is not
     /// stored yet, <paramref name="createCall"/> makes it at the given time (null: nothing to record, the work gets no call).
@@ -74,10 +76,22 @@ public sealed partial class CallJournal(IDbContextFactory<QdnDbContext> dbFactor
         var entry = new CallEntry(db, call, now, nextSequence);
         var response = await work(entry);
         db.CallRequests.Add(new CallRequest { Call = call, RequestKey = requestKey, ReceivedAtUtc = now, Response = response });
-        await db.SaveChangesAsync(ct);
+        // One webhook write at a time, queued here in order instead of in SQLite's busy-retry sleeps.
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
         feed.Publish(new CallUpdated(now, call.Id, call.CallSid, call.LineId, entry.LastReason ?? call.Disposition.ToString()));
         return response;
     }
+
+    public void Dispose() => _writeGate.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: repeated request {RequestKey} answered from the store")]
     private static partial void LogRetryServed(ILogger logger, string callSid, string requestKey);
