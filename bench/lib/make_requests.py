@@ -22,7 +22,7 @@ def sign(url, form):
 
 def call_form(sid, status):
     return {
-        'AccountSid': 'AC00000000000000000000000000000000', 'ApiVersion': '2010-04-01', 'CallSid': sid,
+        'AccountSid': 'AC00000000000000000000000000000000', 'ApiVersion': '2010-04-01', 'CallSid': sid,  # fake account
         'CallStatus': status, 'Called': '+18585550100', 'Caller': '+16195550199', 'Direction': 'inbound',
         'From': '+16195550199', 'To': '+18585550100',
     }
