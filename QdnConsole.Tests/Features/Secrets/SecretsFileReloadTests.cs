@@ -32,7 +32,7 @@ public sealed class SecretsFileReloadTests : IDisposable
     [Fact]
     public async Task Reload_ValidChange_Applied()
     {
-        var applied = OptionsApplied(o => o.ApiKey is not null);
+        var applied = SecretsFiles.OptionsApplied(_app.Services, o => o.ApiKey is not null);
 
         ChangeFile($"TWILIO_AUTH_TOKEN_SECONDARY={Secondary}\nTWILIO_API_KEY={FakeTwilioApi.ApiKey}\nTWILIO_API_SECRET={FakeTwilioApi.ApiSecret}\n");
 
@@ -44,7 +44,7 @@ public sealed class SecretsFileReloadTests : IDisposable
     [Fact]
     public async Task Watcher_FileSavedWhileRunning_AppliedWithoutRestart()
     {
-        var applied = OptionsApplied(o => o.ApiKey is not null);
+        var applied = SecretsFiles.OptionsApplied(_app.Services, o => o.ApiKey is not null);
 
         SecretsFiles.Write(_app.SecretsFilePath, $"TWILIO_AUTH_TOKEN_SECONDARY={Secondary}\nTWILIO_API_KEY={FakeTwilioApi.ApiKey}\nTWILIO_API_SECRET={FakeTwilioApi.ApiSecret}\n");
 
@@ -103,19 +103,6 @@ public sealed class SecretsFileReloadTests : IDisposable
             new Dictionary<string, string?> { ["TWILIO_AUTH_TOKEN_SECONDARY"] = "fake-token" });
 
         Assert.Contains(problems, p => p.Contains("TWILIO_AUTH_TOKEN would be gone", StringComparison.Ordinal));
-    }
-
-    /// <summary>
-    /// Completes when the options in use satisfy <paramref name="applied"/>. A reload reaches IOptionsMonitor on
-    /// whichever thread raised it (the explicit reload or the file watcher, often both at once), so the new options may
-    /// land a moment after the reload returns: waiting for them (bounded; nothing is timed) keeps the test stable.
-    /// </summary>
-    private async Task OptionsApplied(Func<TwilioOptions, bool> applied)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = _app.Services.GetRequiredService<IOptionsMonitor<TwilioOptions>>()
-            .OnChange(o => { if (applied(o)) { done.TrySetResult(); } });
-        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     // What the file watcher does within seconds, done at once so the test waits on nothing.

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QdnConsole.Features.Twilio;
+
 namespace QdnConsole.Tests.Features.Secrets;
 
 /// <summary>Writes secrets files the way an operator would, with a chosen Unix mode.</summary>
@@ -17,6 +21,20 @@ internal static class SecretsFiles
         }
 
         File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// Completes when the Twilio options in use satisfy <paramref name="applied"/>. A reload reaches IOptionsMonitor on
+    /// whichever thread raised it (an explicit reload or the file watcher, often both at once), so the new options may
+    /// land a moment after the reload returns: waiting for them (bounded; nothing is timed) keeps tests stable.
+    /// Call it before changing the file.
+    /// </summary>
+    public static async Task OptionsApplied(IServiceProvider services, Func<TwilioOptions, bool> applied)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = services.GetRequiredService<IOptionsMonitor<TwilioOptions>>()
+            .OnChange(o => { if (applied(o)) { done.TrySetResult(); } });
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Every message in an exception chain (a failed start wraps the app's own exception).</summary>

@@ -22,8 +22,10 @@ public sealed class SecondaryTokenRotationTests
         var during = await withNext.PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(NewCallSid()));
 
         // Rotation finished: the operator removes the secondary token from the file; the running app rereads it.
+        var applied = SecretsFiles.OptionsApplied(app.Services, o => o.AuthTokenSecondary is null);
         SecretsFiles.Write(app.SecretsFilePath, "# rotation done\n");
         ((IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>()).Reload();
+        await applied;
         var after = await withNext.PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(NewCallSid()));
         var primary = await app.Twilio().PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(NewCallSid()));
 
