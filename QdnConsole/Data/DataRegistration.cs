@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace QdnConsole.Data;
 
@@ -15,7 +16,11 @@ public static class DataRegistration
 
         // Migrations are hand-written without a model snapshot (EF then skips its pending-changes check);
         // QdnConsole.Tests/Data proves they build exactly the model's schema.
-        builder.Services.AddDbContextFactory<QdnDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(Pragmas));
+        // Features add their own interceptors as IInterceptor services (e.g. Lines: saved line changes reload routing's copy).
+        builder.Services.AddDbContextFactory<QdnDbContext>((services, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(Pragmas)
+            .AddInterceptors(services.GetServices<IInterceptor>()));
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }

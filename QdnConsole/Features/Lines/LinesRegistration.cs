@@ -11,6 +11,8 @@ public static class LinesRegistration
         builder.Services.AddSingleton<IValidateOptions<QdnOptions>, QdnOptionsValidator>();
         builder.Services.AddSingleton<LineDirectory>();
         builder.Services.AddSingleton<LineStore>();
+        builder.Services.AddSingleton<LineVersion>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, LineChangeInterceptor>();
         builder.Services.AddSingleton<IDatabaseSeeder, LineSeeder>();
         return builder;
     }

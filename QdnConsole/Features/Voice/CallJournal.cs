@@ -5,113 +5,128 @@ using QdnConsole.Features.LiveFeed;
 namespace QdnConsole.Features.Voice;
 
 /// <summary>
-/// One webhook request's write: the call, its new timeline events and the TwiML answer, in one transaction.
-/// A request Twilio retries finds its stored answer and gets it again, so nothing is recorded twice.
+/// One webhook request of a call, recorded once: reads the call (and the answer already given, for a Twilio retry),
+/// lets the router decide, and hands the call's changes, new timeline events and the TwiML answer to
+/// <see cref="CallWriter"/>, which commits them with the other requests of the moment. A request Twilio retries
+/// finds its stored answer and gets it again, so nothing is recorded twice.
 /// </summary>
-public sealed partial class CallJournal(IDbContextFactory<QdnDbContext> dbFactory, TimeProvider clock, ConsoleFeed feed, ILogger<CallJournal> logger) : IDisposable
+public sealed partial class CallJournal(
+    IDbContextFactory<QdnDbContext> dbFactory,
+    CallWriter writer,
+    TimeProvider clock,
+    ConsoleFeed feed,
+    ILogger<CallJournal> logger)
 {
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-
     /// <summary>
     /// Runs <paramref name="work"/> for the call once per request key and stores its answer. When the call is not
     /// stored yet, <paramref name="createCall"/> makes it at the given time (null: nothing to record, the work gets no call).
+    /// A request that normally starts a call (<paramref name="startsCall"/>) skips the read: the insert itself finds
+    /// out when the call exists already (a Twilio retry), and the request is then read and answered like any other.
     /// </summary>
     public async Task<string> ReplyOnceAsync(
         string callSid,
         string requestKey,
-        Func<QdnDbContext, DateTime, Task<Call?>> createCall,
+        Func<DateTime, Task<Call?>> createCall,
         Func<CallEntry, Task<string>> work,
-        CancellationToken ct)
+        CancellationToken ct,
+        bool startsCall = false)
     {
         for (var attempt = 1; ; attempt++)
         {
-            try
-            {
-                return await TryReplyAsync(callSid, requestKey, createCall, work, ct);
-            }
-            catch (DbUpdateException ex) when (attempt == 1)
-            {
-                // A concurrent duplicate (Twilio retry racing the original) won the insert: answer as it did.
-                LogConcurrentRetry(logger, callSid, requestKey, ex.InnerException?.Message ?? ex.Message);
-            }
-        }
-    }
-
-    private async Task<string> TryReplyAsync(
-        string callSid,
-        string requestKey,
-        Func<QdnDbContext, DateTime, Task<Call?>> createCall,
-        Func<CallEntry, Task<string>> work,
-        CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var call = await db.Calls.FirstOrDefaultAsync(c => c.CallSid == callSid, ct);
-        var nextSequence = 0;
-        if (call is not null)
-        {
-            var stored = await db.CallRequests.AsNoTracking()
-                .Where(r => r.CallId == call.Id && r.RequestKey == requestKey)
-                .Select(r => r.Response)
-                .FirstOrDefaultAsync(ct);
-            if (stored is not null)
+            var now = clock.GetUtcNow().UtcDateTime;
+            var stored = startsCall && attempt == 1 ? null : await FindAsync(callSid, requestKey, ct);
+            if (stored?.StoredReply is { } reply)
             {
                 LogRetryServed(logger, callSid, requestKey);
-                return stored;
+                return reply;
             }
 
-            nextSequence = 1 + (await db.CallEvents.Where(e => e.CallId == call.Id).MaxAsync(e => (int?)e.Sequence, ct) ?? -1);
-        }
-        else
-        {
-            call = await createCall(db, now);
+            var call = stored?.Call ?? await createCall(now);
             if (call is null)
             {
-                return await work(new CallEntry(db, null, now, 0));
+                return await work(new CallEntry(null, now, 0));
             }
 
-            db.Calls.Add(call);
-        }
+            var before = CallFields.Of(call);
+            var entry = new CallEntry(call, now, (stored?.LastSequence ?? -1) + 1);
+            var response = await work(entry);
+            var write = new CallWrite(call, stored, CallFields.Of(call) != before, entry.Voicemail, requestKey, now, response);
+            if (await writer.WriteAsync(write, ct) == WriteOutcome.Committed)
+            {
+                feed.Publish(new CallUpdated(now, call.Id, call.CallSid, call.LineId, entry.LastReason ?? call.Disposition.ToString()));
+                return response;
+            }
 
-        var entry = new CallEntry(db, call, now, nextSequence);
-        var response = await work(entry);
-        db.CallRequests.Add(new CallRequest { Call = call, RequestKey = requestKey, ReceivedAtUtc = now, Response = response });
-        // One webhook write at a time, queued here in order instead of in SQLite's busy-retry sleeps.
-        await _writeGate.WaitAsync(ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+            if (attempt > 1)
+            {
+                throw new InvalidOperationException($"Call {callSid}: request {requestKey} kept conflicting with concurrent writes.");
+            }
 
-        feed.Publish(new CallUpdated(now, call.Id, call.CallSid, call.LineId, entry.LastReason ?? call.Disposition.ToString()));
-        return response;
+            // A concurrent request of the same call (a Twilio retry racing the original) was stored first: look again.
+            LogConcurrentRetry(logger, callSid, requestKey);
+        }
     }
 
-    public void Dispose() => _writeGate.Dispose();
+    private async Task<StoredCall?> FindAsync(string callSid, string requestKey, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = CallSql.SelectCall;
+        AddParameter(command, "@CallSid", callSid);
+        AddParameter(command, "@RequestKey", requestKey);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? CallSql.ReadCall(reader) : null;
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: repeated request {RequestKey} answered from the store")]
     private static partial void LogRetryServed(ILogger logger, string callSid, string requestKey);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: concurrent duplicate of {RequestKey} ({Detail}); answering from the store")]
-    private static partial void LogConcurrentRetry(ILogger logger, string callSid, string requestKey, string detail);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: a concurrent request was stored first; {RequestKey} reads the call again")]
+    private static partial void LogConcurrentRetry(ILogger logger, string callSid, string requestKey);
+
+    /// <summary>The fields a webhook may change on a stored call, to tell whether it did.</summary>
+    private readonly record struct CallFields(
+        DateTime? AnsweredAtUtc,
+        DateTime? EndedAtUtc,
+        int? DurationSeconds,
+        string? TwilioStatus,
+        CallDisposition Disposition,
+        int? AnsweredStepPosition,
+        int? AnsweredPersonId,
+        string? AnsweredByName,
+        VoicemailReason? VoicemailReason)
+    {
+        public static CallFields Of(Call c) => new(
+            c.AnsweredAtUtc, c.EndedAtUtc, c.DurationSeconds, c.TwilioStatus, c.Disposition, c.AnsweredStepPosition,
+            c.AnsweredPersonId, c.AnsweredByName, c.VoicemailReason);
+    }
 }
 
 /// <summary>The call being updated by one request, with a timeline that numbers its events in order.</summary>
-public sealed class CallEntry(QdnDbContext db, Call? call, DateTime nowUtc, int nextSequence)
+public sealed class CallEntry(Call? call, DateTime nowUtc, int nextSequence)
 {
     private int _sequence = nextSequence;
-
-    public QdnDbContext Db => db;
 
     public Call? Call => call;
 
     public DateTime NowUtc => nowUtc;
 
     public string? LastReason { get; private set; }
+
+    /// <summary>A message the caller left, stored with the call.</summary>
+    public Voicemail? Voicemail { get; private set; }
+
+    public void AddVoicemail(Voicemail voicemail) => Voicemail = voicemail;
 
     public void Add(
         CallEventKind kind,

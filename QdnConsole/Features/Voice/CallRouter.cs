@@ -14,14 +14,14 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
     {
         CascadeLine? line = null;
         return journal.ReplyOnceAsync(request.CallSid!, "inbound",
-            async (db, now) =>
+            async now =>
             {
-                line = await lines.LoadAsync(db, lineId, request.To, ct) ?? throw new InvalidOperationException("No line is configured.");
+                line = await lines.FindAsync(lineId, request.To, ct) ?? throw new InvalidOperationException("No line is configured.");
                 return NewCall(request, line.Id, now);
             },
             async entry =>
             {
-                line ??= await lines.LoadAsync(entry.Db, entry.Call!.LineId, null, ct) ?? throw new InvalidOperationException("The call's line is gone.");
+                line ??= await lines.FindAsync(entry.Call!.LineId, null, ct) ?? throw new InvalidOperationException("The call's line is gone.");
                 if (line.Number != request.To)
                 {
                     LogUnknownNumber(logger, request.CallSid!, request.To, line.Id);
@@ -30,15 +30,15 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
                 entry.Add(CallEventKind.CallReceived, $"Call from {request.Caller} to {line.Name}", outcome: request.CallStatus);
                 var decision = CascadeDecider.Start(line, entry.NowUtc);
                 return Apply(entry, line, decision, urls, request);
-            }, ct);
+            }, ct, startsCall: true);
     }
 
     public Task<string> DialResultAsync(VoiceRequest request, string? lineId, int step, VoiceUrls urls, CancellationToken ct) =>
         journal.ReplyOnceAsync(request.CallSid!, $"dial:{step}",
-            (db, now) => RecoveredAsync(db, request, lineId, now, ct),
+            now => RecoveredAsync(request, lineId, now, ct),
             async entry =>
             {
-                var line = await lines.LoadAsync(entry.Db, entry.Call!.LineId, null, ct) ?? throw new InvalidOperationException("The call's line is gone.");
+                var line = await lines.FindAsync(entry.Call!.LineId, null, ct) ?? throw new InvalidOperationException("The call's line is gone.");
                 var outcome = new DialOutcome(request.DialCallStatus, request.DialBridged, request.CallStatus, request.DialCallDuration);
                 var decision = CascadeDecider.AfterDial(line, step, outcome, entry.NowUtc);
                 return Apply(entry, line, decision, urls, request, step);
@@ -47,7 +47,7 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
     /// <summary>The whisper is played on the called phone; it is recorded on the caller's (parent) call.</summary>
     public Task<string> ScreenAsync(VoiceRequest request, CascadeLine line, int step, string parentCallSid, VoiceUrls urls, CancellationToken ct) =>
         journal.ReplyOnceAsync(parentCallSid, $"screen:{step}",
-            (_, _) => Task.FromResult<Call?>(null),
+            _ => Task.FromResult<Call?>(null),
             entry =>
             {
                 var person = line.StepAt(step);
@@ -58,7 +58,7 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
     /// <summary>The dialed phone picked up (its leg's status callback): shown live before the Dial ends.</summary>
     public Task<string> LegAnsweredAsync(VoiceRequest request, CascadeLine line, int step, string parentCallSid, CancellationToken ct) =>
         journal.ReplyOnceAsync(parentCallSid, $"leg:{step}:{request.CallStatus}",
-            (_, _) => Task.FromResult<Call?>(null),
+            _ => Task.FromResult<Call?>(null),
             entry =>
             {
                 if (request.CallStatus == "in-progress")
@@ -72,7 +72,7 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
 
     public Task<string> ScreenResultAsync(VoiceRequest request, CascadeLine line, int step, string parentCallSid, CancellationToken ct) =>
         journal.ReplyOnceAsync(parentCallSid, $"screen-result:{step}",
-            (_, _) => Task.FromResult<Call?>(null),
+            _ => Task.FromResult<Call?>(null),
             entry =>
             {
                 var person = line.StepAt(step);
@@ -87,11 +87,11 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
 
     public Task<string> VoicemailAsync(VoiceRequest request, string? lineId, VoicemailReason reason, CancellationToken ct) =>
         journal.ReplyOnceAsync(request.CallSid!, "voicemail",
-            (db, now) => RecoveredAsync(db, request, lineId, now, ct),
+            now => RecoveredAsync(request, lineId, now, ct),
             async entry =>
             {
                 var call = entry.Call!;
-                var line = await lines.LoadAsync(entry.Db, call.LineId, null, ct);
+                var line = await lines.FindAsync(call.LineId, null, ct);
                 if (request.RecordingSid is null && request.RecordingUrl is null)
                 {
                     call.Disposition = Settle(call.Disposition, CallDisposition.Missed);
@@ -101,9 +101,8 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
 
                 call.Disposition = CallDisposition.Voicemail;
                 call.VoicemailReason = reason;
-                entry.Db.Voicemails.Add(new Voicemail
+                entry.AddVoicemail(new Voicemail
                 {
-                    Call = call,
                     LineId = call.LineId,
                     From = call.From,
                     RecordingSid = request.RecordingSid,
@@ -121,7 +120,7 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
     /// <summary>Twilio's end-of-call callback closes the record: final status, duration, disposition.</summary>
     public Task<string> CallStatusAsync(VoiceRequest request, string? lineId, CancellationToken ct) =>
         journal.ReplyOnceAsync(request.CallSid!, "status",
-            (db, now) => RecoveredAsync(db, request, lineId, now, ct),
+            now => RecoveredAsync(request, lineId, now, ct),
             entry =>
             {
                 var call = entry.Call!;
@@ -211,9 +210,9 @@ public sealed partial class CallRouter(CallJournal journal, LineStore lines, ILo
     };
 
     /// <summary>A later request for a call whose first request was answered by the safe path (store was down).</summary>
-    private async Task<Call?> RecoveredAsync(QdnDbContext db, VoiceRequest request, string? lineId, DateTime nowUtc, CancellationToken ct)
+    private async Task<Call?> RecoveredAsync(VoiceRequest request, string? lineId, DateTime nowUtc, CancellationToken ct)
     {
-        var line = await lines.LoadAsync(db, lineId, request.To, ct) ?? throw new InvalidOperationException("No line is configured.");
+        var line = await lines.FindAsync(lineId, request.To, ct) ?? throw new InvalidOperationException("No line is configured.");
         LogRecovered(logger, request.CallSid!);
         var call = NewCall(request, line.Id, nowUtc);
         call.Events.Add(new CallEvent

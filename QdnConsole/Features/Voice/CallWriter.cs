@@ -1,0 +1,337 @@
+using System.Data;
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using QdnConsole.Data;
+
+namespace QdnConsole.Features.Voice;
+
+/// <summary>What became of one webhook's write.</summary>
+public enum WriteOutcome
+{
+    /// <summary>Durable: committed before the webhook answers.</summary>
+    Committed,
+
+    /// <summary>
+    /// Someone else wrote this call first (a Twilio retry racing the original, two callbacks of one call at once):
+    /// nothing of this request was kept; read the call again and decide again.
+    /// </summary>
+    Conflict,
+}
+
+/// <summary>
+/// One webhook's changes to one call: a new call or the changed fields of a loaded one, its new timeline events, a
+/// voicemail, and the TwiML answer under its request key.
+/// </summary>
+public sealed class CallWrite(Call call, StoredCall? loaded, bool callChanged, Voicemail? voicemail, string requestKey, DateTime receivedAtUtc, string response)
+{
+    public Call Call => call;
+
+    /// <summary>The call as read before deciding; null for a new call.</summary>
+    public StoredCall? Loaded => loaded;
+
+    public bool CallChanged => callChanged;
+
+    public Voicemail? Voicemail => voicemail;
+
+    public string RequestKey => requestKey;
+
+    public DateTime ReceivedAtUtc => receivedAtUtc;
+
+    public string Response => response;
+
+    internal TaskCompletionSource<WriteOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// Group commit for webhook writes. SQLite admits one writer at a time and a commit costs far more than the rows in
+/// it, so one loop drains every write waiting at that moment into one transaction: each write in its own savepoint
+/// (a conflicting one is rolled back alone and reported as <see cref="WriteOutcome.Conflict"/>), one commit for all,
+/// and only then is each request told — a call the webhook answered is in the database when the response leaves.
+/// A failure of the store fails the whole batch; those requests answer with the safe path and the next batch opens
+/// the database again (a file deleted and restored, a lock released). Lean, prepared SQL over the model's tables:
+/// no change tracking on the hot path. The SQL is plain ANSI with quoted identifiers and RETURNING, which SQLite and
+/// PostgreSQL both accept.
+/// </summary>
+public sealed partial class CallWriter : IAsyncDisposable
+{
+    /// <summary>Enough to amortise a commit, small enough that one transaction never holds the writer long.</summary>
+    public const int MaxBatch = 256;
+
+    private const string Savepoint = "call_write";
+
+    private readonly IDbContextFactory<QdnDbContext> _dbFactory;
+    private readonly string? _databaseFile;
+    private readonly ILogger<CallWriter> _logger;
+    private readonly Channel<CallWrite> _queue = Channel.CreateUnbounded<CallWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+    private Statements? _statements;
+    private string? _walFile;
+
+    public CallWriter(IDbContextFactory<QdnDbContext> dbFactory, IConfiguration configuration, IHostEnvironment environment, ILogger<CallWriter> logger)
+    {
+        _dbFactory = dbFactory;
+        _databaseFile = DataRegistration.DatabaseFile(configuration, environment.ContentRootPath);
+        _logger = logger;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Queues the write and completes once it is committed (or known to conflict); throws when the store failed.</summary>
+    public Task<WriteOutcome> WriteAsync(CallWrite write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new InvalidOperationException("The call store is shutting down.");
+        }
+
+        // The write may still commit after the caller stopped waiting (its budget ran out): the next request of the
+        // call then finds it, as it would find a Twilio retry's.
+        return write.Done.Task.WaitAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+        _statements?.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<CallWrite>(MaxBatch);
+        var outcomes = new WriteOutcome[MaxBatch];
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            try
+            {
+                Commit(batch, outcomes);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(outcomes[i]);
+                }
+            }
+            catch (Exception ex)
+            {
+                LogBatchFailed(_logger, ex, batch.Count);
+                Reset();
+                foreach (var write in batch)
+                {
+                    write.Done.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private void Commit(List<CallWrite> batch, WriteOutcome[] outcomes)
+    {
+        var statements = Open();
+        using var transaction = statements.Connection.BeginTransaction();
+        statements.Enlist(transaction);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            transaction.Save(Savepoint);
+            try
+            {
+                outcomes[i] = statements.Apply(batch[i]);
+            }
+            catch (DbException ex) when (IsConstraintViolation(ex))
+            {
+                outcomes[i] = WriteOutcome.Conflict;
+            }
+
+            if (outcomes[i] == WriteOutcome.Conflict)
+            {
+                transaction.Rollback(Savepoint);
+            }
+
+            transaction.Release(Savepoint);
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>The open connection with its prepared statements; opened again after a failure.</summary>
+    private Statements Open()
+    {
+        if (_statements is { } open)
+        {
+            EnsureFileStillThere();
+            return open;
+        }
+
+        EnsureFileStillThere();
+        var db = _dbFactory.CreateDbContext();
+        try
+        {
+            // Opened through EF so the context's interceptors set the connection up (synchronous=NORMAL, foreign keys).
+            db.Database.OpenConnection();
+            _statements = new Statements(db);
+            _walFile = _databaseFile is not null && JournalMode(_statements.Connection) == "wal" ? _databaseFile + "-wal" : null;
+            return _statements;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// SQLite keeps writing into a deleted file (or a deleted write-ahead log) through an open connection, and opening
+    /// a missing path creates an empty database: either would answer calls "stored" into nothing. A missing file fails
+    /// the batch (safe path) and closes the connection; a file put back is opened again by the next batch.
+    /// Two stat calls per batch, not per call.
+    /// </summary>
+    private void EnsureFileStillThere()
+    {
+        var missing = _databaseFile is not null && !File.Exists(_databaseFile) ? _databaseFile
+            : _walFile is not null && !File.Exists(_walFile) ? _walFile
+            : null;
+        if (missing is not null)
+        {
+            Reset();
+            throw new InvalidOperationException($"The database file {missing} is missing.");
+        }
+    }
+
+    private static string? JournalMode(DbConnection connection)
+    {
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            return null;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        return command.ExecuteScalar() as string;
+    }
+
+    private void Reset()
+    {
+        _statements?.Dispose();
+        _statements = null;
+        _walFile = null;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private static bool IsConstraintViolation(DbException ex) =>
+        ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } // SQLITE_CONSTRAINT
+        || ex.SqlState == "23505"; // unique_violation (PostgreSQL)
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} call writes failed; those calls were answered with the safe path")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    /// <summary>The writer's connection and its prepared statements, reused for every batch.</summary>
+    private sealed class Statements : IDisposable
+    {
+        private readonly QdnDbContext _db;
+        private readonly DbCommand _insertCall;
+        private readonly DbCommand _lastSequence;
+        private readonly DbCommand _updateCall;
+        private readonly DbCommand _insertEvent;
+        private readonly DbCommand _insertVoicemail;
+        private readonly DbCommand _insertRequest;
+
+        public Statements(QdnDbContext db)
+        {
+            _db = db;
+            Connection = db.Database.GetDbConnection();
+            _insertCall = Command(CallSql.InsertCall, CallSql.InsertCallParameters);
+            _lastSequence = Command(CallSql.LastSequence, "Id");
+            _updateCall = Command(CallSql.UpdateCall, CallSql.UpdateCallParameters);
+            _insertEvent = Command(CallSql.InsertEvent, CallSql.InsertEventParameters);
+            _insertVoicemail = Command(CallSql.InsertVoicemail, CallSql.InsertVoicemailParameters);
+            _insertRequest = Command(CallSql.InsertRequest, CallSql.InsertRequestParameters);
+        }
+
+        public DbConnection Connection { get; }
+
+        public void Enlist(DbTransaction transaction)
+        {
+            foreach (var command in All())
+            {
+                command.Transaction = transaction;
+            }
+        }
+
+        public WriteOutcome Apply(CallWrite write)
+        {
+            var call = write.Call;
+            if (write.Loaded is null)
+            {
+                CallSql.BindCall(_insertCall, call);
+                call.Id = Convert.ToInt64(_insertCall.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                // Optimistic check: the call's timeline must end where it ended when this request read it.
+                _lastSequence.Parameters[0].Value = call.Id;
+                var last = _lastSequence.ExecuteScalar();
+                var lastSequence = last is null or DBNull ? -1 : Convert.ToInt32(last, System.Globalization.CultureInfo.InvariantCulture);
+                if (lastSequence != write.Loaded.LastSequence)
+                {
+                    return WriteOutcome.Conflict;
+                }
+
+                if (write.CallChanged)
+                {
+                    CallSql.BindCallUpdate(_updateCall, call);
+                    _updateCall.ExecuteNonQuery();
+                }
+            }
+
+            foreach (var evt in call.Events)
+            {
+                CallSql.BindEvent(_insertEvent, call.Id, evt);
+                _insertEvent.ExecuteNonQuery();
+            }
+
+            if (write.Voicemail is { } voicemail)
+            {
+                CallSql.BindVoicemail(_insertVoicemail, call.Id, voicemail);
+                voicemail.CallId = call.Id;
+                voicemail.Id = Convert.ToInt64(_insertVoicemail.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            CallSql.BindRequest(_insertRequest, call.Id, write.RequestKey, write.ReceivedAtUtc, write.Response);
+            _insertRequest.ExecuteNonQuery();
+            return WriteOutcome.Committed;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in All())
+            {
+                command.Dispose();
+            }
+
+            _db.Dispose();
+        }
+
+        private DbCommand[] All() => [_insertCall, _lastSequence, _updateCall, _insertEvent, _insertVoicemail, _insertRequest];
+
+        private DbCommand Command(string sql, IReadOnlyList<string> parameters)
+        {
+            var command = Connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                command.Parameters.Add(parameter);
+            }
+
+            command.Prepare();
+            return command;
+        }
+
+        private DbCommand Command(string sql, string parameter) => Command(sql, [parameter]);
+    }
+}
