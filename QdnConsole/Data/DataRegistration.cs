@@ -22,6 +22,7 @@ public static class DataRegistration
             .AddInterceptors(Pragmas)
             .AddInterceptors(services.GetServices<IInterceptor>()));
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHostedService<WalCheckpointer>();
         return builder;
     }
 

@@ -58,8 +58,6 @@ public sealed partial class CallWriter : IAsyncDisposable
     /// <summary>Enough to amortise a commit, small enough that one transaction never holds the writer long.</summary>
     public const int MaxBatch = 256;
 
-    private const string Savepoint = "call_write";
-
     private readonly IDbContextFactory<QdnDbContext> _dbFactory;
     private readonly string? _databaseFile;
     private readonly ILogger<CallWriter> _logger;
@@ -136,22 +134,7 @@ public sealed partial class CallWriter : IAsyncDisposable
         statements.Enlist(transaction);
         for (var i = 0; i < batch.Count; i++)
         {
-            transaction.Save(Savepoint);
-            try
-            {
-                outcomes[i] = statements.Apply(batch[i]);
-            }
-            catch (DbException ex) when (IsConstraintViolation(ex))
-            {
-                outcomes[i] = WriteOutcome.Conflict;
-            }
-
-            if (outcomes[i] == WriteOutcome.Conflict)
-            {
-                transaction.Rollback(Savepoint);
-            }
-
-            transaction.Release(Savepoint);
+            outcomes[i] = statements.ApplyAlone(batch[i]);
         }
 
         transaction.Commit();
@@ -173,7 +156,14 @@ public sealed partial class CallWriter : IAsyncDisposable
             // Opened through EF so the context's interceptors set the connection up (synchronous=NORMAL, foreign keys).
             db.Database.OpenConnection();
             _statements = new Statements(db);
-            _walFile = _databaseFile is not null && JournalMode(_statements.Connection) == "wal" ? _databaseFile + "-wal" : null;
+            if (JournalMode(_statements.Connection) == "wal")
+            {
+                _walFile = _databaseFile is null ? null : _databaseFile + "-wal";
+                // Checkpoints (copying the log into the database, with fsyncs) run beside the writer in
+                // Data/WalCheckpointer, never inside a webhook batch's commit.
+                Execute(_statements.Connection, "PRAGMA wal_autocheckpoint=0");
+            }
+
             return _statements;
         }
         catch
@@ -201,16 +191,14 @@ public sealed partial class CallWriter : IAsyncDisposable
         }
     }
 
-    private static string? JournalMode(DbConnection connection)
-    {
-        if (connection is not Microsoft.Data.Sqlite.SqliteConnection)
-        {
-            return null;
-        }
+    private static string? JournalMode(DbConnection connection) =>
+        connection is Microsoft.Data.Sqlite.SqliteConnection ? Execute(connection, "PRAGMA journal_mode") as string : null;
 
+    private static object? Execute(DbConnection connection, string sql)
+    {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-        return command.ExecuteScalar() as string;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     private void Reset()
@@ -238,6 +226,9 @@ public sealed partial class CallWriter : IAsyncDisposable
         private readonly DbCommand _insertEvent;
         private readonly DbCommand _insertVoicemail;
         private readonly DbCommand _insertRequest;
+        private readonly DbCommand _savepoint;
+        private readonly DbCommand _rollbackToSavepoint;
+        private readonly DbCommand _releaseSavepoint;
 
         public Statements(QdnDbContext db)
         {
@@ -249,6 +240,10 @@ public sealed partial class CallWriter : IAsyncDisposable
             _insertEvent = Command(CallSql.InsertEvent, CallSql.InsertEventParameters);
             _insertVoicemail = Command(CallSql.InsertVoicemail, CallSql.InsertVoicemailParameters);
             _insertRequest = Command(CallSql.InsertRequest, CallSql.InsertRequestParameters);
+            // Prepared like the rest (DbTransaction.Save would parse its statement on every write).
+            _savepoint = Command("SAVEPOINT call_write", []);
+            _rollbackToSavepoint = Command("ROLLBACK TO SAVEPOINT call_write", []);
+            _releaseSavepoint = Command("RELEASE SAVEPOINT call_write", []);
         }
 
         public DbConnection Connection { get; }
@@ -261,7 +256,30 @@ public sealed partial class CallWriter : IAsyncDisposable
             }
         }
 
-        public WriteOutcome Apply(CallWrite write)
+        /// <summary>One write in its own savepoint: a conflict undoes this write only, never the batch.</summary>
+        public WriteOutcome ApplyAlone(CallWrite write)
+        {
+            _savepoint.ExecuteNonQuery();
+            WriteOutcome outcome;
+            try
+            {
+                outcome = Apply(write);
+            }
+            catch (DbException ex) when (IsConstraintViolation(ex))
+            {
+                outcome = WriteOutcome.Conflict;
+            }
+
+            if (outcome == WriteOutcome.Conflict)
+            {
+                _rollbackToSavepoint.ExecuteNonQuery();
+            }
+
+            _releaseSavepoint.ExecuteNonQuery();
+            return outcome;
+        }
+
+        private WriteOutcome Apply(CallWrite write)
         {
             var call = write.Call;
             if (write.Loaded is null)
@@ -315,7 +333,8 @@ public sealed partial class CallWriter : IAsyncDisposable
             _db.Dispose();
         }
 
-        private DbCommand[] All() => [_insertCall, _lastSequence, _updateCall, _insertEvent, _insertVoicemail, _insertRequest];
+        private DbCommand[] All() =>
+            [_insertCall, _lastSequence, _updateCall, _insertEvent, _insertVoicemail, _insertRequest, _savepoint, _rollbackToSavepoint, _releaseSavepoint];
 
         private DbCommand Command(string sql, IReadOnlyList<string> parameters)
         {

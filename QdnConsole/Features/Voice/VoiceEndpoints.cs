@@ -83,7 +83,7 @@ public static partial class VoiceEndpoints
     {
         var request = VoiceRequest.Parse(await http.Request.ReadFormAsync(http.RequestAborted));
         var urls = UrlsFor(http);
-        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(VoiceEndpoints));
+        var logger = http.RequestServices.GetRequiredService<ILogger<CallRouter>>();
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CallSid"] = request.CallSid, ["Webhook"] = endpoint });
         if (request.CallSid is null)
         {
