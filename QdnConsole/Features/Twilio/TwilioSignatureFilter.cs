@@ -31,17 +31,26 @@ public sealed partial class TwilioSignatureFilter(
         }
 
         var settings = options.CurrentValue;
-        var tokens = settings.SignatureTokens.All(string.IsNullOrEmpty) ? await TestCallTokensAsync(request) : settings.SignatureTokens;
-        if (tokens is null)
+        try
         {
-            LogNoToken(logger, path);
-            return Forbidden();
-        }
+            var tokens = settings.SignatureTokens.All(string.IsNullOrEmpty) ? await TestCallTokensAsync(request) : settings.SignatureTokens;
+            if (tokens is null)
+            {
+                LogNoToken(logger, path);
+                return Forbidden();
+            }
 
-        if (!await IsValidAsync(request, settings.PublicBaseUrl, signature, tokens))
+            if (!await IsValidAsync(request, settings.PublicBaseUrl, signature, tokens))
+            {
+                LogInvalidSignature(logger, path);
+                return Forbidden();
+            }
+        }
+        catch (InvalidDataException ex)
         {
-            LogInvalidSignature(logger, path);
-            return Forbidden();
+            // A body the framework refuses to parse (a NUL in a value, say) cannot be checked, so it is not trusted.
+            LogMalformedBody(logger, path, ex.Message);
+            return TypedResults.Problem(title: "Malformed request body", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
 
         return await next(context);
@@ -112,6 +121,10 @@ public sealed partial class TwilioSignatureFilter(
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
         Message = "Refused Twilio webhook {Path}: invalid signature (check Qdn:PublicBaseUrl / forwarded headers and the Auth Token)")]
     private static partial void LogInvalidSignature(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning,
+        Message = "Refused Twilio webhook {Path}: the body could not be parsed ({Detail})")]
+    private static partial void LogMalformedBody(ILogger logger, string path, string detail);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
         Message = "Refused Twilio webhook {Path}: Twilio:AuthToken / TWILIO_AUTH_TOKEN is not set, so no signature can be checked")]

@@ -54,8 +54,67 @@ public sealed record VoiceRequest(
 
     private static string? Clip(IFormCollection form, string key, int max)
     {
-        var value = form[key].ToString().Trim();
-        return value.Length == 0 ? null : value.Length <= max ? value : value[..max];
+        var value = XmlSafe(form[key].ToString()).Trim();
+        if (value.Length > max)
+        {
+            // Never cut a surrogate pair in half: half a character is not text XML (or the database) can hold.
+            value = value[..(char.IsHighSurrogate(value[max - 1]) ? max - 1 : max)];
+        }
+
+        return value.Length == 0 ? null : value;
+    }
+
+    /// <summary>
+    /// Drops characters XML cannot carry (control characters, lone surrogates): values end up in TwiML (the caller's
+    /// number is spoken, the CallSid is in every URL) and one such character would make the answer unwritable.
+    /// </summary>
+    public static string XmlSafe(string value)
+    {
+        var firstBad = -1;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (!XmlChar(value, i, out var width))
+            {
+                firstBad = i;
+                break;
+            }
+
+            i += width - 1;
+        }
+
+        if (firstBad < 0)
+        {
+            return value;
+        }
+
+        var kept = new System.Text.StringBuilder(value.Length).Append(value, 0, firstBad);
+        for (var i = firstBad; i < value.Length; i++)
+        {
+            if (XmlChar(value, i, out var width))
+            {
+                kept.Append(value, i, width);
+                i += width - 1;
+            }
+        }
+
+        return kept.ToString();
+    }
+
+    private static bool XmlChar(string value, int i, out int width)
+    {
+        width = 1;
+        if (char.IsHighSurrogate(value[i]))
+        {
+            if (i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                width = 2;
+                return true;
+            }
+
+            return false;
+        }
+
+        return System.Xml.XmlConvert.IsXmlChar(value[i]);
     }
 
     private static int? Number(IFormCollection form, string key) =>
