@@ -15,11 +15,28 @@ public class QdnAppFactory : WebApplicationFactory<Program>
     public const string OwnerEmail = "owner@example.com";
     public const string OwnerPassword = "fake-owner-password-1";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "qdn-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory;
+    private readonly bool _ownsDirectory;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
     public QdnAppFactory()
+        : this(NewDirectory(), ownsDirectory: true)
     {
+    }
+
+    /// <summary>
+    /// An app on the files already in <paramref name="directory"/> (database, secrets file), as after a restart.
+    /// The directory outlives this app: whoever made it deletes it.
+    /// </summary>
+    public QdnAppFactory(string directory)
+        : this(directory, ownsDirectory: false)
+    {
+    }
+
+    private QdnAppFactory(string directory, bool ownsDirectory)
+    {
+        _directory = directory;
+        _ownsDirectory = ownsDirectory;
         Directory.CreateDirectory(_directory);
         DatabasePath = Path.Combine(_directory, "qdn.db");
         _settings["ConnectionStrings:Qdn"] = $"Data Source={DatabasePath}";
@@ -34,6 +51,9 @@ public class QdnAppFactory : WebApplicationFactory<Program>
         _settings["Qdn:Owner:Email"] = OwnerEmail;
         _settings["Qdn:Owner:Password"] = OwnerPassword;
     }
+
+    /// <summary>A fresh folder for one test's files, under the temp folder's qdn-tests.</summary>
+    public static string NewDirectory() => Path.Combine(Path.GetTempPath(), "qdn-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath { get; }
 
@@ -85,6 +105,11 @@ public class QdnAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (!_ownsDirectory)
+            {
+                return;
+            }
+
             try
             {
                 Directory.Delete(_directory, recursive: true);
