@@ -98,6 +98,13 @@ public static class StoreFile
         return Rows(connection, sql, r => r.GetString(0));
     }
 
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Well-formed TwiML: parses as XML with a Response root.</summary>
     public static bool IsTwiML(string? body)
     {
