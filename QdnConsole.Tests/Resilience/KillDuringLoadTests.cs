@@ -60,7 +60,8 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output) : IDisposable
                         failuresBeforeKill.Enqueue($"{sid}: {ex.Message}");
                     }
 
-                    if (answered.Count >= AnsweredBeforeKill)
+                    // Enough calls to kill the app in the middle of a busy store, or a failure to report now.
+                    if (answered.Count >= AnsweredBeforeKill || !failuresBeforeKill.IsEmpty)
                     {
                         enough.TrySetResult();
                     }
@@ -78,7 +79,7 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output) : IDisposable
         using var restartedHttp = restarted.CreateClient();
         var after = await new TwilioWebhookClient(restartedHttp).PostAsync(InboundCall, Inbound(NewCallSid()));
 
-        Assert.Empty(failuresBeforeKill);
+        Assert.True(failuresBeforeKill.IsEmpty, $"Before the kill: {string.Join('\n', failuresBeforeKill.Take(5))}\n{restarted.Output}");
         Assert.True(cutOff > 0, "No request was in flight when the app was killed.");
         Assert.Equal("ok", StoreFile.IntegrityCheck(database));
         var stored = StoreFile.Calls(database);
