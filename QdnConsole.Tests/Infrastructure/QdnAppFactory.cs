@@ -24,15 +24,6 @@ public class QdnAppFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>
-    /// An app on the files already in <paramref name="directory"/> (database, secrets file), as after a restart.
-    /// The directory outlives this app: whoever made it deletes it.
-    /// </summary>
-    public QdnAppFactory(string directory)
-        : this(directory, ownsDirectory: false)
-    {
-    }
-
     private QdnAppFactory(string directory, bool ownsDirectory)
     {
         _directory = directory;
@@ -51,6 +42,12 @@ public class QdnAppFactory : WebApplicationFactory<Program>
         _settings["Qdn:Owner:Email"] = OwnerEmail;
         _settings["Qdn:Owner:Password"] = OwnerPassword;
     }
+
+    /// <summary>
+    /// An app on the files already in <paramref name="directory"/> (database, secrets file), as after a restart.
+    /// The directory outlives this app: whoever made it deletes it. (Not a constructor: xunit class fixtures need exactly one.)
+    /// </summary>
+    public static QdnAppFactory On(string directory) => new(directory, ownsDirectory: false);
 
     /// <summary>A fresh folder for one test's files, under the temp folder's qdn-tests.</summary>
     public static string NewDirectory() => Path.Combine(Path.GetTempPath(), "qdn-tests", Guid.NewGuid().ToString("N"));

@@ -19,12 +19,12 @@ public sealed class RestartMidCascadeTests : IDisposable
     {
         var sid = NewCallSid();
         TwiMLReply ringing;
-        await using (var before = new QdnAppFactory(_directory))
+        await using (var before = QdnAppFactory.On(_directory))
         {
             ringing = await before.Twilio().PostAsync(InboundCall, Inbound(sid));
         }
 
-        await using var after = new QdnAppFactory(_directory);
+        await using var after = QdnAppFactory.On(_directory);
         var twilio = after.Twilio();
         var backup = await twilio.PostAsync(ringing.DialAction!, NoAnswer(sid));
         var greeting = await twilio.PostAsync(backup.DialAction!, NoAnswer(sid));

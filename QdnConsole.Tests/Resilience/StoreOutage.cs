@@ -56,11 +56,14 @@ public sealed class StoreOutage(QdnAppFactory app)
         var ended = await _twilio.PostAsync("/twilio/call-status", TwilioWebhookClient.CallParameters(OutageCallSid, "completed").With(("CallDuration", "40")));
         var ringing = await _twilio.PostAsync(InboundCall, Inbound(LaterCallSid));
         var backup = await _twilio.PostAsync(ringing.DialAction!, NoAnswer(LaterCallSid));
-        var answered = await _twilio.PostAsync(backup.DialAction!, Answered(LaterCallSid));
 
-        Assert.Equal((200, 200, 200), (thanks.Status, ended.Status, answered.Status));
+        Assert.Equal((200, 200), (thanks.Status, ended.Status));
         Assert.Equal(["Say", "Hangup"], thanks.Verbs);
-        Assert.Equal((Sergio, Backup), (ringing.DialedNumber, backup.DialedNumber));
+        Assert.True((ringing.DialedNumber, backup.DialedNumber) == (Sergio, Backup),
+            $"After the repair a new call still took the safe path (rang {ringing.DialedNumber}, then {backup.DialedNumber ?? "voicemail"}). "
+            + $"The app's last error: {LastError()}");
+        var answered = await _twilio.PostAsync(backup.DialAction!, Answered(LaterCallSid));
+        Assert.Equal(200, answered.Status);
         Assert.Equal("ok", StoreFile.IntegrityCheck(app.DatabasePath));
         var stored = StoreFile.Calls(app.DatabasePath);
         Assert.True(stored.ContainsKey(OutageCallSid), "The outage call's later requests are not in the database file.");
@@ -69,6 +72,12 @@ public sealed class StoreOutage(QdnAppFactory app)
         Assert.Equal(("Voicemail", "Answered"), (stored[OutageCallSid].Disposition, stored[LaterCallSid].Disposition));
         return (stored[OutageCallSid], stored[LaterCallSid]);
     }
+
+    /// <summary>The exception lines of the last error the app logged.</summary>
+    private string LastError() =>
+        app.Logs.Lines.LastOrDefault(l => l.StartsWith("Error", StringComparison.Ordinal)) is { } error
+            ? string.Join(" / ", error.Split('\n').Where(l => l.Contains("Exception", StringComparison.Ordinal)).Select(l => l.Trim()).Take(2))
+            : "none";
 
     private static HttpClient CreateClient(QdnAppFactory app)
     {
