@@ -15,11 +15,19 @@ public class QdnAppFactory : WebApplicationFactory<Program>
     public const string OwnerEmail = "owner@example.com";
     public const string OwnerPassword = "fake-owner-password-1";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "qdn-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory;
+    private readonly bool _ownsDirectory;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
     public QdnAppFactory()
+        : this(NewDirectory(), ownsDirectory: true)
     {
+    }
+
+    private QdnAppFactory(string directory, bool ownsDirectory)
+    {
+        _directory = directory;
+        _ownsDirectory = ownsDirectory;
         Directory.CreateDirectory(_directory);
         DatabasePath = Path.Combine(_directory, "qdn.db");
         _settings["ConnectionStrings:Qdn"] = $"Data Source={DatabasePath}";
@@ -34,6 +42,15 @@ public class QdnAppFactory : WebApplicationFactory<Program>
         _settings["Qdn:Owner:Email"] = OwnerEmail;
         _settings["Qdn:Owner:Password"] = OwnerPassword;
     }
+
+    /// <summary>
+    /// An app on the files already in <paramref name="directory"/> (database, secrets file), as after a restart.
+    /// The directory outlives this app: whoever made it deletes it. (Not a constructor: xunit class fixtures need exactly one.)
+    /// </summary>
+    public static QdnAppFactory On(string directory) => new(directory, ownsDirectory: false);
+
+    /// <summary>A fresh folder for one test's files, under the temp folder's qdn-tests.</summary>
+    public static string NewDirectory() => Path.Combine(Path.GetTempPath(), "qdn-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath { get; }
 
@@ -85,6 +102,11 @@ public class QdnAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (!_ownsDirectory)
+            {
+                return;
+            }
+
             try
             {
                 Directory.Delete(_directory, recursive: true);

@@ -1,0 +1,67 @@
+using QdnConsole.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static QdnConsole.Tests.Features.Voice.VoiceTestHelpers;
+using static QdnConsole.Tests.Resilience.CallSteps;
+
+namespace QdnConsole.Tests.Resilience;
+
+/// <summary>
+/// 1,000 correctly signed but strange requests: random, oversized, unicode and missing fields, odd query strings,
+/// on every /twilio endpoint. No 5xx, only well-formed TwiML, nothing stored half-written, and a normal call
+/// still goes through afterwards.
+/// </summary>
+public sealed class FuzzedWebhookTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Seed = 20_260_006;
+    private const int Requests = 1000;
+
+    private readonly QdnAppFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task ThousandFuzzedSignedRequests_NoServerErrorOnlyTwiMLAndNothingHalfStored()
+    {
+        output.WriteLine($"fuzz seed {Seed}: the same seed replays the same requests, in order");
+        var twilio = _app.Twilio();
+        var failures = new List<string>();
+        var statuses = new SortedDictionary<int, int>();
+        var index = 0;
+        foreach (var request in new WebhookFuzzer(Seed).Requests(Requests))
+        {
+            var reply = await twilio.PostAsync(request.Url, request.Form);
+            statuses[reply.Status] = statuses.GetValueOrDefault(reply.Status) + 1;
+            if (reply.Status >= 500 || (reply.Status == 200 && !StoreFile.IsTwiML(reply.Body)))
+            {
+                failures.Add($"#{index}: {reply.Status} for {request}");
+            }
+
+            index++;
+        }
+
+        output.WriteLine($"answers: {string.Join(", ", statuses.Select(s => $"{s.Value}× {s.Key}"))}");
+        var sid = NewCallSid();
+        var normal = await twilio.PostAsync(InboundCall, Inbound(sid));
+        var backup = await twilio.PostAsync(normal.DialAction!, NoAnswer(sid));
+        var answered = await twilio.PostAsync(backup.DialAction!, Answered(sid));
+        var stored = StoreFile.Calls(_app.DatabasePath);
+        output.WriteLine($"{stored.Count} calls stored");
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {Requests} bad answers (app errors: "
+            + $"{string.Join(" | ", _app.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)).Select(l => l.Split('\n')[0]).Distinct().Take(3))}), e.g.\n"
+            + string.Join('\n', failures.Take(10)));
+        Assert.Equal((Sergio, Backup, 200), (normal.DialedNumber, backup.DialedNumber, answered.Status));
+        Assert.Empty(stored.Values.SelectMany(c => c.Problems()));
+        Assert.Equal("Answered", stored[sid].Disposition);
+        Assert.Equal("ok", StoreFile.IntegrityCheck(_app.DatabasePath));
+    }
+
+    /// <summary>The fuzzer's first finding, on its own: a caller name is carrier free text, NUL included.</summary>
+    [Fact]
+    public async Task InboundCall_NulInCallerName_StillRingsSergio()
+    {
+        var reply = await _app.Twilio().PostAsync(InboundCall, Inbound(NewCallSid()).With(("CallerName", "QUEEN\0OF SD")));
+
+        Assert.Equal((200, Sergio), (reply.Status, reply.DialedNumber));
+    }
+}
