@@ -54,6 +54,7 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output) : IDisposable
 
         private readonly TaskCompletionSource _enough = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _cutOff;
+        private bool _killing;
         private bool _killed;
 
         /// <summary>CallSid → the TwiML the caller got (200, well formed, ringing Sergio).</summary>
@@ -69,8 +70,11 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output) : IDisposable
         {
             var connections = Enumerable.Range(0, Connections).Select(_ => Task.Run(() => CallBackToBackAsync(twilio))).ToList();
             await _enough.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            Volatile.Write(ref _killed, true);
+            // Calls keep coming while the kill lands, so some are in flight when the process dies; requests that fail
+            // from the moment the kill is sent are the ones it cut off.
+            Volatile.Write(ref _killing, true);
             await kill();
+            Volatile.Write(ref _killed, true);
             await Task.WhenAll(connections).WaitAsync(TimeSpan.FromSeconds(60));
         }
 
@@ -93,7 +97,7 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output) : IDisposable
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
-                    if (Volatile.Read(ref _killed))
+                    if (Volatile.Read(ref _killing))
                     {
                         Interlocked.Increment(ref _cutOff);
                         return;

@@ -19,11 +19,7 @@ public sealed class StoreDeletedTests : IDisposable
         File.Delete(_backup);
     }
 
-    // Unskip when the write path notices a deleted or replaced database file (issue #6, group-commit rewrite).
-    [Fact(Skip = "Fails on main (write path): pooled SQLite connections keep the deleted qdn.db/-wal/-shm open "
-        + "(/proc/self/fd shows 'qdn.db (deleted)'), so calls after the deletion are answered normally (Sergio, Backup) "
-        + "but written into the deleted file, and after the backup is restored later calls still go there: "
-        + "none of them is in qdn.db on disk.")]
+    [Fact]
     public async Task StoreDeletedThenRestored_CallerReachesSomeone_AndLaterCallsAreInTheRestoredFile()
     {
         var outage = new StoreOutage(_app);

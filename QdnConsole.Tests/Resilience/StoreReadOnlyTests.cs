@@ -23,7 +23,9 @@ public sealed class StoreReadOnlyTests : IDisposable
         // Idle pooled connections were opened read-write before the change; a disk turning read-only meets fresh ones.
         SqliteConnection.ClearAllPools();
 
-        using (WriteProtection.Apply(_app.DatabasePath, Path.GetDirectoryName(_app.DatabasePath)!))
+        // The write-ahead log too: the app's writer keeps it open, and a disk gone read-only refuses those writes as well
+        // (never the -shm: SQLite maps it into memory, and a refused write there is a bus error, not an error code).
+        using (WriteProtection.Apply(_app.DatabasePath, _app.DatabasePath + "-wal", Path.GetDirectoryName(_app.DatabasePath)!))
         {
             await outage.CallDuringOutageAsync();
         }

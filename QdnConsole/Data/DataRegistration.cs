@@ -26,6 +26,18 @@ public static class DataRegistration
         return builder;
     }
 
+    /// <summary>The connection string that may create the database file (the app's own opens an existing file only).</summary>
+    public static string CreateMode(string connectionString)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (sqlite.Mode == SqliteOpenMode.ReadWrite)
+        {
+            sqlite.Mode = SqliteOpenMode.ReadWriteCreate;
+        }
+
+        return sqlite.ToString();
+    }
+
     /// <summary>The full path of the SQLite file the app uses, or null when the database lives in memory.</summary>
     public static string? DatabaseFile(IConfiguration configuration, string contentRoot) =>
         DatabaseFile(new SqliteConnectionStringBuilder(ConfiguredConnectionString(configuration)), contentRoot);
@@ -46,6 +58,13 @@ public static class DataRegistration
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             sqlite.DataSource = path;
+            if (!connectionString.Contains("Mode", StringComparison.OrdinalIgnoreCase))
+            {
+                // Only DatabaseInitializer creates the file (CreateMode). Anything else opening a missing database
+                // fails instead of creating an empty one in its place, which would hide the real file when it is
+                // restored and swallow the calls "stored" meanwhile.
+                sqlite.Mode = SqliteOpenMode.ReadWrite;
+            }
         }
 
         if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))

@@ -18,6 +18,12 @@ public sealed partial class DatabaseInitializer(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // The one place allowed to create the file: a first start, or a start after the file was removed.
+                db.Database.SetConnectionString(DataRegistration.CreateMode(db.Database.GetConnectionString()!));
+            }
+
             await ReleaseStaleMigrationLockAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             // WAL lets the console read while the webhook writes; the setting persists in the file.

@@ -153,7 +153,13 @@ public sealed partial class CallWriter : IAsyncDisposable
         var db = _dbFactory.CreateDbContext();
         try
         {
-            // Opened through EF so the context's interceptors set the connection up (synchronous=NORMAL, foreign keys).
+            // Its own connection, never a pooled one that may still be open on a file deleted or replaced since; opened
+            // through EF so the context's interceptors set it up (synchronous=NORMAL, foreign keys).
+            if (db.Database.GetConnectionString() is { } connectionString && db.Database.IsSqlite())
+            {
+                db.Database.SetConnectionString(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+            }
+
             db.Database.OpenConnection();
             _statements = new Statements(db);
             if (JournalMode(_statements.Connection) == "wal")
