@@ -68,7 +68,7 @@ async Task HistoryAsync(string deepCursor, string rareCaller, long detailId)
     [
         ("history, newest page", "/calls", "data-call-sid"),
         ("history, line + disposition filter", "/calls?line=shop&disposition=Voicemail", "data-call-sid"),
-        ("history, 1,000 pages deep (keyset cursor)", $"/calls?before={deepCursor}", "data-call-sid"),
+        ("history, halfway back (keyset cursor)", $"/calls?before={deepCursor}", "data-call-sid"),
         ("history, caller search (a rare number)", $"/calls?caller={Uri.EscapeDataString(rareCaller)}", "data-call-sid"),
         ("call detail with its timeline", $"/calls/{detailId}", "<ol"),
     ];
@@ -156,7 +156,8 @@ async Task BoardAsync(int calls, string label)
     var afterSend = new List<double>();
     var webhook = new List<double>();
     var random = new Random(6);
-    for (var n = 0; n < calls; n++)
+    // The first calls warm the webhook and the boards' refresh path up; they are not counted.
+    for (var n = -Warmup; n < calls; n++)
     {
         var sid = $"CA{Guid.NewGuid():N}";
         var sent = EpochMs();
@@ -167,13 +168,20 @@ async Task BoardAsync(int calls, string label)
             throw new BenchFailure($"inbound-call for {sid} answered no <Dial>: {twiml}");
         }
 
-        webhook.Add(answered - sent);
         foreach (var board in boards)
         {
             await board.WaitForFunctionAsync("sid => window.__seen[sid] !== undefined", sid, new() { Timeout = TimeoutMs });
             var seen = await board.EvaluateAsync<double>("sid => window.__seen[sid]", sid);
-            afterResponse.Add(seen - answered);
-            afterSend.Add(seen - sent);
+            if (n >= 0)
+            {
+                afterResponse.Add(seen - answered);
+                afterSend.Add(seen - sent);
+            }
+        }
+
+        if (n >= 0)
+        {
+            webhook.Add(answered - sent);
         }
 
         // The caller hangs up; the boards settle before the next call, so one refresh never serves two calls.
