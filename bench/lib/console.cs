@@ -72,7 +72,7 @@ async Task HistoryAsync(string deepCursor, string rareCaller, long detailId)
         ("history, line + disposition filter", "/calls?line=shop&disposition=Voicemail", "data-call-sid"),
         ("history, halfway back (keyset cursor)", $"/calls?before={deepCursor}", "data-call-sid"),
         ("history, caller search (a rare number)", $"/calls?caller={Uri.EscapeDataString(rareCaller)}", "data-call-sid"),
-        ("call detail with its timeline", $"/calls/{detailId}", "<ol"),
+        ("call detail with its timeline", $"/calls/{detailId}", "call-timeline"),
     ];
     Console.WriteLine($"server render, whole HTML response, {Requests} requests each after {RenderWarmup} warm-up (ms):");
     foreach (var (name, path, mustContain) in pages)
