@@ -45,8 +45,8 @@ public sealed class CallWrite(Call call, StoredCall? loaded, bool callChanged, V
 
 /// <summary>
 /// Group commit for webhook writes. SQLite admits one writer at a time and a commit costs far more than the rows in
-/// it, so one loop drains every write waiting at that moment into one transaction: each write in its own savepoint
-/// (a conflicting one is rolled back alone and reported as <see cref="WriteOutcome.Conflict"/>), one commit for all,
+/// it, so one loop drains every write waiting at that moment into one transaction (a conflicting write is undone
+/// alone and reported as <see cref="WriteOutcome.Conflict"/>), one commit for all,
 /// and only then is each request told — a call the webhook answered is in the database when the response leaves.
 /// A failure of the store fails the whole batch; those requests answer with the safe path and the next batch opens
 /// the database again (a file deleted and restored, a lock released). Lean, prepared SQL over the model's tables:
@@ -262,10 +262,20 @@ public sealed partial class CallWriter : IAsyncDisposable
             }
         }
 
-        /// <summary>One write in its own savepoint: a conflict undoes this write only, never the batch.</summary>
+        /// <summary>
+        /// One write; a conflict undoes this write only, never the batch. Statements that can conflict come first, so
+        /// a conflict usually finds nothing of the write done yet (SQLite undoes the failing statement itself); only a
+        /// voicemail, whose recording may conflict after the answer was written, needs a savepoint around the write.
+        /// PostgreSQL aborts the whole transaction on any failed statement, so there every write takes one.
+        /// </summary>
         public WriteOutcome ApplyAlone(CallWrite write)
         {
-            _savepoint.ExecuteNonQuery();
+            var savepoint = write.Voicemail is not null || Connection is not Microsoft.Data.Sqlite.SqliteConnection;
+            if (savepoint)
+            {
+                _savepoint.ExecuteNonQuery();
+            }
+
             WriteOutcome outcome;
             try
             {
@@ -276,12 +286,16 @@ public sealed partial class CallWriter : IAsyncDisposable
                 outcome = WriteOutcome.Conflict;
             }
 
-            if (outcome == WriteOutcome.Conflict)
+            if (savepoint)
             {
-                _rollbackToSavepoint.ExecuteNonQuery();
+                if (outcome == WriteOutcome.Conflict)
+                {
+                    _rollbackToSavepoint.ExecuteNonQuery();
+                }
+
+                _releaseSavepoint.ExecuteNonQuery();
             }
 
-            _releaseSavepoint.ExecuteNonQuery();
             return outcome;
         }
 
@@ -290,6 +304,7 @@ public sealed partial class CallWriter : IAsyncDisposable
             var call = write.Call;
             if (write.Loaded is null)
             {
+                // Conflicts when the call exists already (a retry of its first request racing the original).
                 CallSql.BindCall(_insertCall, call);
                 call.Id = Convert.ToInt64(_insertCall.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
@@ -303,12 +318,24 @@ public sealed partial class CallWriter : IAsyncDisposable
                 {
                     return WriteOutcome.Conflict;
                 }
+            }
 
-                if (write.CallChanged)
-                {
-                    CallSql.BindCallUpdate(_updateCall, call);
-                    _updateCall.ExecuteNonQuery();
-                }
+            // Conflicts when this request was answered already (a retry stored first).
+            CallSql.BindRequest(_insertRequest, call.Id, write.RequestKey, write.ReceivedAtUtc, write.Response);
+            _insertRequest.ExecuteNonQuery();
+            if (write.Voicemail is { } voicemail)
+            {
+                // Conflicts when the recording is stored already.
+                CallSql.BindVoicemail(_insertVoicemail, call.Id, voicemail);
+                voicemail.CallId = call.Id;
+                voicemail.Id = Convert.ToInt64(_insertVoicemail.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            // Nothing below can conflict: the checks above hold the call for this transaction.
+            if (write.Loaded is not null && write.CallChanged)
+            {
+                CallSql.BindCallUpdate(_updateCall, call);
+                _updateCall.ExecuteNonQuery();
             }
 
             foreach (var evt in call.Events)
@@ -317,15 +344,6 @@ public sealed partial class CallWriter : IAsyncDisposable
                 _insertEvent.ExecuteNonQuery();
             }
 
-            if (write.Voicemail is { } voicemail)
-            {
-                CallSql.BindVoicemail(_insertVoicemail, call.Id, voicemail);
-                voicemail.CallId = call.Id;
-                voicemail.Id = Convert.ToInt64(_insertVoicemail.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            CallSql.BindRequest(_insertRequest, call.Id, write.RequestKey, write.ReceivedAtUtc, write.Response);
-            _insertRequest.ExecuteNonQuery();
             return WriteOutcome.Committed;
         }
 
