@@ -19,13 +19,13 @@ public sealed class LineDirectory
     public ImmutableArray<CascadeLine> All => _lines;
 
     /// <summary>The line for a called number, else the line named in the URL, else the first line: never none.</summary>
-    public CascadeLine? Resolve(string? lineId, string? calledNumber)
-    {
-        var lines = _lines;
-        return lines.FirstOrDefault(l => l.Number == calledNumber)
-            ?? lines.FirstOrDefault(l => string.Equals(l.Id, lineId, StringComparison.OrdinalIgnoreCase))
-            ?? (lines.IsEmpty ? null : lines[0]);
-    }
+    public CascadeLine? Resolve(string? lineId, string? calledNumber) => Resolve(_lines, lineId, calledNumber);
+
+    /// <summary>The one rule for picking a call's line, shared by routing and the safe path so both pick the same one.</summary>
+    public static CascadeLine? Resolve(IReadOnlyList<CascadeLine> lines, string? lineId, string? calledNumber) =>
+        lines.FirstOrDefault(l => l.Number == calledNumber)
+        ?? lines.FirstOrDefault(l => string.Equals(l.Id, lineId, StringComparison.OrdinalIgnoreCase))
+        ?? (lines.Count == 0 ? null : lines[0]);
 
     public void Remember(CascadeLine line) =>
         ImmutableInterlocked.Update(ref _lines, (lines, fresh) =>

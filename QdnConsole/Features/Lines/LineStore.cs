@@ -24,7 +24,7 @@ public sealed class LineStore(IDbContextFactory<QdnDbContext> dbFactory, LineDir
             snapshot = await ReloadAsync(ct);
         }
 
-        return Resolve(snapshot.Lines, lineId, calledNumber);
+        return LineDirectory.Resolve(snapshot.Lines, lineId, calledNumber);
     }
 
     /// <summary>The called line as stored now; falls back to the URL's line id, then the first line.</summary>
@@ -85,27 +85,6 @@ public sealed class LineStore(IDbContextFactory<QdnDbContext> dbFactory, LineDir
         {
             _reloading.Release();
         }
-    }
-
-    private static CascadeLine? Resolve(CascadeLine[] lines, string? lineId, string? calledNumber)
-    {
-        foreach (var line in lines)
-        {
-            if (line.Number == calledNumber)
-            {
-                return line;
-            }
-        }
-
-        foreach (var line in lines)
-        {
-            if (line.Id == lineId)
-            {
-                return line;
-            }
-        }
-
-        return lines.Length > 0 ? lines[0] : null;
     }
 
     private static IQueryable<Line> Lines(QdnDbContext db) =>

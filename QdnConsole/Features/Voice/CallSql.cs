@@ -10,6 +10,9 @@ namespace QdnConsole.Features.Voice;
 /// </summary>
 internal static class CallSql
 {
+    private const int ChangeableFirst = 6;
+    private const int ChangeableCount = 9;
+
     public static readonly string[] InsertCallParameters =
     [
         "CallSid", "LineId", "From", "To", "CallerName", "StartedAtUtc", "AnsweredAtUtc", "EndedAtUtc", "DurationSeconds",
@@ -18,12 +21,8 @@ internal static class CallSql
 
     public static readonly string InsertCall = Insert("Calls", InsertCallParameters) + " RETURNING \"Id\"";
 
-    /// <summary>What a webhook may change on a stored call.</summary>
-    public static readonly string[] UpdateCallParameters =
-    [
-        "Id", "AnsweredAtUtc", "EndedAtUtc", "DurationSeconds", "TwilioStatus", "Disposition", "AnsweredStepPosition",
-        "AnsweredPersonId", "AnsweredByName", "VoicemailReason",
-    ];
+    /// <summary>The call's id, then what a webhook may change on a stored call (bound by <see cref="BindChangeable"/>).</summary>
+    public static readonly string[] UpdateCallParameters = ["Id", .. InsertCallParameters[ChangeableFirst..(ChangeableFirst + ChangeableCount)]];
 
     public static readonly string UpdateCall =
         "UPDATE \"Calls\" SET " + string.Join(", ", UpdateCallParameters.Skip(1).Select(c => $"\"{c}\" = @{c}")) + " WHERE \"Id\" = @Id";
@@ -48,11 +47,7 @@ internal static class CallSql
     public static readonly string InsertRequest = Insert("CallRequests", InsertRequestParameters);
 
     /// <summary>The columns <see cref="ReadCall"/> expects, in order, for the call with @CallSid and its reply to @RequestKey.</summary>
-    public static readonly string[] SelectCallColumns =
-    [
-        "Id", "CallSid", "LineId", "From", "To", "CallerName", "StartedAtUtc", "AnsweredAtUtc", "EndedAtUtc", "DurationSeconds",
-        "TwilioStatus", "Disposition", "AnsweredStepPosition", "AnsweredPersonId", "AnsweredByName", "VoicemailReason", "IsTest",
-    ];
+    public static readonly string[] SelectCallColumns = ["Id", .. InsertCallParameters];
 
     public static readonly string SelectCall =
         "SELECT " + string.Join(", ", SelectCallColumns.Select(c => $"c.\"{c}\"")) +
@@ -69,7 +64,7 @@ internal static class CallSql
         Set(p[3], call.To);
         Set(p[4], call.CallerName);
         Set(p[5], Utc(call.StartedAtUtc));
-        BindChangeable(p, 6, call);
+        BindChangeable(p, ChangeableFirst, call);
         Set(p[15], call.IsTest);
     }
 

@@ -143,13 +143,12 @@ public sealed partial class CallWriter : IAsyncDisposable
     /// <summary>The open connection with its prepared statements; opened again after a failure.</summary>
     private Statements Open()
     {
+        EnsureFileStillThere();
         if (_statements is { } open)
         {
-            EnsureFileStillThere();
             return open;
         }
 
-        EnsureFileStillThere();
         var db = _dbFactory.CreateDbContext();
         try
         {
