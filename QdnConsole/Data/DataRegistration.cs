@@ -22,7 +22,8 @@ public static class DataRegistration
             .AddInterceptors(Pragmas)
             .AddInterceptors(services.GetServices<IInterceptor>()));
         builder.Services.AddHostedService<DatabaseInitializer>();
-        builder.Services.AddHostedService<WalCheckpointer>();
+        builder.Services.AddSingleton<WalCheckpointer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WalCheckpointer>());
         return builder;
     }
 

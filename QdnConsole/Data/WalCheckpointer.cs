@@ -1,11 +1,19 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 
 namespace QdnConsole.Data;
 
 /// <summary>
-/// Copies SQLite's write-ahead log back into the database file once a second, on its own connection. The webhook
-/// writer turns SQLite's automatic checkpoint off for its connection: otherwise every thousandth page committed would
-/// make one webhook batch wait for the copy and its fsyncs. A passive checkpoint never blocks writers or readers.
+/// Keeps SQLite's write-ahead log short. The webhook writer turns SQLite's automatic checkpoint off for its connection
+/// (otherwise every thousandth page committed would make one webhook batch wait for the copy and its fsyncs); this
+/// service copies the log back into the database beside it, on its own connection, once a second and whenever the
+/// writer reports <see cref="WritesPerCheckpoint"/> more writes. A passive checkpoint never blocks writers or readers.
+/// <para>
+/// Under steady load the writer keeps appending while the copy runs, so the log would never be wholly copied and
+/// SQLite would never start it over: it would grow without end, each append extending the file and each page read
+/// searching a longer index. After each copy the writer is told to finish it (<see cref="TakeFinishing"/>): between
+/// two batches it copies the few frames written meanwhile, and its next transaction starts the log from the beginning.
+/// </para>
 /// </summary>
 public sealed partial class WalCheckpointer(
     IDbContextFactory<QdnDbContext> dbFactory,
@@ -16,13 +24,38 @@ public sealed partial class WalCheckpointer(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    /// <summary>About 2 to 10 log frames each: the log stays within a few tens of megabytes under any load.</summary>
+    public const int WritesPerCheckpoint = 2_000;
+
+    private readonly Channel<bool> _wanted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private int _writes;
+    private int _finishing;
+
+    /// <summary>The writer committed <paramref name="writes"/> more writes; enough of them start a checkpoint at once.</summary>
+    public void Committed(int writes)
+    {
+        if (Interlocked.Add(ref _writes, writes) >= WritesPerCheckpoint)
+        {
+            Interlocked.Exchange(ref _writes, 0);
+            _wanted.Writer.TryWrite(true);
+        }
+    }
+
+    /// <summary>True once after each checkpoint: the writer then finishes it on its own connection between batches.</summary>
+    public bool TakeFinishing() => Interlocked.Exchange(ref _finishing, 0) == 1;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
         var failing = false;
         var file = DataRegistration.DatabaseFile(configuration, environment.ContentRootPath);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        Task<bool>? asked = null;
+        while (!stoppingToken.IsCancellationRequested)
         {
+            asked = asked is { IsCompleted: false } ? asked : _wanted.Reader.WaitToReadAsync(stoppingToken).AsTask();
+            await Task.WhenAny(asked, Task.Delay(Interval, clock, stoppingToken));
+            stoppingToken.ThrowIfCancellationRequested();
+            _wanted.Reader.TryRead(out _);
+
             // Opening a missing file would create an empty database in its place; wait for it to be put back instead.
             if (file is not null && !File.Exists(file))
             {
@@ -38,6 +71,7 @@ public sealed partial class WalCheckpointer(
                 }
 
                 await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
+                Volatile.Write(ref _finishing, 1);
                 failing = false;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

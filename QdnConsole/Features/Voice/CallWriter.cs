@@ -59,19 +59,27 @@ public sealed partial class CallWriter : IAsyncDisposable
     public const int MaxBatch = 256;
 
     private readonly IDbContextFactory<QdnDbContext> _dbFactory;
+    private readonly WalCheckpointer _checkpointer;
     private readonly string? _databaseFile;
     private readonly ILogger<CallWriter> _logger;
     private readonly Channel<CallWrite> _queue = Channel.CreateUnbounded<CallWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Statements? _statements;
     private string? _walFile;
 
-    public CallWriter(IDbContextFactory<QdnDbContext> dbFactory, IConfiguration configuration, IHostEnvironment environment, ILogger<CallWriter> logger)
+    public CallWriter(
+        IDbContextFactory<QdnDbContext> dbFactory,
+        WalCheckpointer checkpointer,
+        IConfiguration configuration,
+        IHostEnvironment environment,
+        ILogger<CallWriter> logger)
     {
         _dbFactory = dbFactory;
+        _checkpointer = checkpointer;
         _databaseFile = DataRegistration.DatabaseFile(configuration, environment.ContentRootPath);
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        // A thread of its own: SQLite's calls block, and a batch must never wait for a free pool thread.
+        new Thread(Run) { IsBackground = true, Name = "QDN call writer" }.Start();
     }
 
     /// <summary>Queues the write and completes once it is committed (or known to conflict); throws when the store failed.</summary>
@@ -91,15 +99,27 @@ public sealed partial class CallWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
+        await _stopped.Task;
         _statements?.Dispose();
     }
 
-    private async Task RunAsync()
+    private void Run()
+    {
+        try
+        {
+            Drain();
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private void Drain()
     {
         var batch = new List<CallWrite>(MaxBatch);
         var outcomes = new WriteOutcome[MaxBatch];
-        while (await _queue.Reader.WaitToReadAsync())
+        while (WaitForWrites())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
@@ -110,6 +130,7 @@ public sealed partial class CallWriter : IAsyncDisposable
             try
             {
                 Commit(batch, outcomes);
+                _checkpointer.Committed(batch.Count);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(outcomes[i]);
@@ -127,9 +148,22 @@ public sealed partial class CallWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Blocks this thread until a write waits (true) or the queue is closed and empty (false).</summary>
+    private bool WaitForWrites()
+    {
+        var wait = _queue.Reader.WaitToReadAsync();
+        return wait.IsCompleted ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
+    }
+
     private void Commit(List<CallWrite> batch, WriteOutcome[] outcomes)
     {
         var statements = Open();
+        if (_walFile is not null && _checkpointer.TakeFinishing())
+        {
+            // The checkpointer has just copied the log; copy what was written since, so this transaction starts it over.
+            Execute(statements.Connection, "PRAGMA wal_checkpoint(PASSIVE)");
+        }
+
         using var transaction = statements.Connection.BeginTransaction();
         statements.Enlist(transaction);
         for (var i = 0; i < batch.Count; i++)
@@ -165,7 +199,7 @@ public sealed partial class CallWriter : IAsyncDisposable
             {
                 _walFile = _databaseFile is null ? null : _databaseFile + "-wal";
                 // Checkpoints (copying the log into the database, with fsyncs) run beside the writer in
-                // Data/WalCheckpointer, never inside a webhook batch's commit.
+                // Data/WalCheckpointer, never inside a webhook batch's commit; the writer only finishes each one.
                 Execute(_statements.Connection, "PRAGMA wal_autocheckpoint=0");
             }
 
