@@ -70,6 +70,8 @@ public sealed partial class WalCheckpointer(
                     return;
                 }
 
+                // Twice: the second copy is short (what was written during the first), so the writer's finish is shorter still.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
                 Volatile.Write(ref _finishing, 1);
                 failing = false;

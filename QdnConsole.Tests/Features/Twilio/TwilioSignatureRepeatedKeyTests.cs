@@ -31,6 +31,23 @@ public sealed class TwilioSignatureRepeatedKeyTests
     }
 
     [Fact]
+    public void IsValid_RepeatedKeyAsSeparatePairs_DedupedFormOnly()
+    {
+        // Each pair holds one value, as in the common case; the repeated key must still take the general path.
+        KeyValuePair<string, StringValues>[] pairs =
+        [
+            new("Sid", "CA123"),
+            new("Digits", "5678"),
+            new("SidAccount", "AC123"),
+            new("Digits", "1234"),
+            new("Digits", "1234"),
+        ];
+
+        Assert.True(TwilioSignature.IsValid(Url, pairs, PythonNode, Tokens(Token)));
+        Assert.False(TwilioSignature.IsValid(Url, pairs, SortedWithoutDedupe, Tokens(Token)));
+    }
+
+    [Fact]
     public void IsValid_PythonNodeSignature_True() =>
         Assert.True(TwilioSignature.IsValid(Url, Multi(), PythonNode, Tokens(Token)));
 

@@ -20,6 +20,11 @@ internal static class SignedParameters
     /// </summary>
     public static IReadOnlyList<string> Forms(IEnumerable<KeyValuePair<string, StringValues>>? parameters)
     {
+        if (SingleValued(parameters) is { } simple)
+        {
+            return [simple];
+        }
+
         var collected = Collect(parameters);
         var canonical = Canonical(collected);
         if (!collected.Values.Any(values => values.Count > 1))
@@ -34,6 +39,51 @@ internal static class SignedParameters
         }
 
         return [canonical, commaJoined.ToString()];
+    }
+
+    /// <summary>
+    /// The canonical form when every key comes once with one value (every webhook Twilio sends): the pairs sorted by
+    /// key, without the general path's per-key collections. Null when some key repeats or has no or several values.
+    /// </summary>
+    private static string? SingleValued(IEnumerable<KeyValuePair<string, StringValues>>? parameters)
+    {
+        if (parameters is null || !parameters.TryGetNonEnumeratedCount(out var count))
+        {
+            return null;
+        }
+
+        var pairs = new KeyValuePair<string, string>[count];
+        var length = 0;
+        var i = 0;
+        foreach (var (key, values) in parameters)
+        {
+            if (values.Count != 1 || i == count)
+            {
+                return null;
+            }
+
+            pairs[i++] = new(key ?? string.Empty, values[0] ?? string.Empty);
+            length += pairs[i - 1].Key.Length + pairs[i - 1].Value.Length;
+        }
+
+        if (i != count)
+        {
+            return null;
+        }
+
+        Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var signed = new StringBuilder(length);
+        for (i = 0; i < pairs.Length; i++)
+        {
+            if (i > 0 && string.Equals(pairs[i].Key, pairs[i - 1].Key, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            signed.Append(pairs[i].Key).Append(pairs[i].Value);
+        }
+
+        return signed.ToString();
     }
 
     private static string Canonical(SortedDictionary<string, List<string>> collected)
