@@ -31,12 +31,16 @@ public sealed partial class WalCheckpointer(
     private int _writes;
     private int _finishing;
 
-    /// <summary>The writer committed <paramref name="writes"/> more writes; enough of them start a checkpoint at once.</summary>
+    /// <summary>
+    /// The writer committed <paramref name="writes"/> more writes; enough of them start a checkpoint at once. Called by
+    /// the one writer thread only.
+    /// </summary>
     public void Committed(int writes)
     {
-        if (Interlocked.Add(ref _writes, writes) >= WritesPerCheckpoint)
+        _writes += writes;
+        if (_writes >= WritesPerCheckpoint)
         {
-            Interlocked.Exchange(ref _writes, 0);
+            _writes = 0;
             _wanted.Writer.TryWrite(true);
         }
     }

@@ -12,7 +12,7 @@ internal static class SignedParameters
 {
     /// <summary>Python/Node form: keys ordinal-sorted, each distinct value (sorted) as key+value.</summary>
     public static string Canonical(IEnumerable<KeyValuePair<string, StringValues>>? parameters) =>
-        Canonical(Collect(parameters));
+        SingleValued(parameters) ?? Canonical(Collect(parameters));
 
     /// <summary>
     /// Every form worth checking: the canonical one, plus the comma-joined C# form when some
@@ -62,8 +62,9 @@ internal static class SignedParameters
                 return null;
             }
 
-            pairs[i++] = new(key ?? string.Empty, values[0] ?? string.Empty);
-            length += pairs[i - 1].Key.Length + pairs[i - 1].Value.Length;
+            var pair = new KeyValuePair<string, string>(key ?? string.Empty, values[0] ?? string.Empty);
+            pairs[i++] = pair;
+            length += pair.Key.Length + pair.Value.Length;
         }
 
         if (i != count)

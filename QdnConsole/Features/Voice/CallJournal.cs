@@ -47,10 +47,10 @@ public sealed partial class CallJournal(
                 return await work(new CallEntry(null, now, 0));
             }
 
-            var before = CallFields.Of(call);
+            var before = ChangeableFields.Of(call);
             var entry = new CallEntry(call, now, (stored?.LastSequence ?? -1) + 1);
             var response = await work(entry);
-            var write = new CallWrite(call, stored, CallFields.Of(call) != before, entry.Voicemail, requestKey, now, response);
+            var write = new CallWrite(call, stored, ChangeableFields.Of(call) != before, entry.Voicemail, requestKey, now, response);
             if (await writer.WriteAsync(write, ct) == WriteOutcome.Committed)
             {
                 feed.Publish(new CallUpdated(now, call.Id, call.CallSid, call.LineId, entry.LastReason ?? call.Disposition.ToString()));
@@ -93,23 +93,6 @@ public sealed partial class CallJournal(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: a concurrent request was stored first; {RequestKey} reads the call again")]
     private static partial void LogConcurrentRetry(ILogger logger, string callSid, string requestKey);
-
-    /// <summary>The fields a webhook may change on a stored call, to tell whether it did.</summary>
-    private readonly record struct CallFields(
-        DateTime? AnsweredAtUtc,
-        DateTime? EndedAtUtc,
-        int? DurationSeconds,
-        string? TwilioStatus,
-        CallDisposition Disposition,
-        int? AnsweredStepPosition,
-        int? AnsweredPersonId,
-        string? AnsweredByName,
-        VoicemailReason? VoicemailReason)
-    {
-        public static CallFields Of(Call c) => new(
-            c.AnsweredAtUtc, c.EndedAtUtc, c.DurationSeconds, c.TwilioStatus, c.Disposition, c.AnsweredStepPosition,
-            c.AnsweredPersonId, c.AnsweredByName, c.VoicemailReason);
-    }
 }
 
 /// <summary>The call being updated by one request, with a timeline that numbers its events in order.</summary>

@@ -21,7 +21,7 @@ internal static class CallSql
 
     public static readonly string InsertCall = Insert("Calls", InsertCallParameters) + " RETURNING \"Id\"";
 
-    /// <summary>The call's id, then what a webhook may change on a stored call (bound by <see cref="BindChangeable"/>).</summary>
+    /// <summary>The call's id, then what a webhook may change on a stored call (bound by <see cref="ChangeableFields.Bind"/>).</summary>
     public static readonly string[] UpdateCallParameters = ["Id", .. InsertCallParameters[ChangeableFirst..(ChangeableFirst + ChangeableCount)]];
 
     public static readonly string UpdateCall =
@@ -64,29 +64,16 @@ internal static class CallSql
         Set(p[3], call.To);
         Set(p[4], call.CallerName);
         Set(p[5], Utc(call.StartedAtUtc));
-        BindChangeable(p, ChangeableFirst, call);
+        ChangeableFields.Of(call).Bind(p, ChangeableFirst);
         Set(p[15], call.IsTest);
     }
 
     public static void BindCallUpdate(DbCommand command, Call call)
     {
         Set(command.Parameters[0], call.Id);
-        BindChangeable(command.Parameters, 1, call);
+        ChangeableFields.Of(call).Bind(command.Parameters, 1);
     }
 
-    /// <summary>The fields a webhook may change, in the same order in both statements.</summary>
-    private static void BindChangeable(DbParameterCollection p, int first, Call call)
-    {
-        Set(p[first], Utc(call.AnsweredAtUtc));
-        Set(p[first + 1], Utc(call.EndedAtUtc));
-        Set(p[first + 2], call.DurationSeconds);
-        Set(p[first + 3], call.TwilioStatus);
-        Set(p[first + 4], call.Disposition.ToString());
-        Set(p[first + 5], call.AnsweredStepPosition);
-        Set(p[first + 6], call.AnsweredPersonId);
-        Set(p[first + 7], call.AnsweredByName);
-        Set(p[first + 8], call.VoicemailReason?.ToString());
-    }
 
     public static void BindEvent(DbCommand command, long callId, CallEvent evt)
     {
@@ -157,11 +144,11 @@ internal static class CallSql
     private static string Insert(string table, IEnumerable<string> columns) =>
         $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
 
-    private static void Set(DbParameter parameter, object? value) => parameter.Value = value ?? DBNull.Value;
+    internal static void Set(DbParameter parameter, object? value) => parameter.Value = value ?? DBNull.Value;
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
-    private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+    internal static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
 
     private static string? String(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
@@ -172,3 +159,36 @@ internal static class CallSql
 
 /// <summary>A call as stored when a request read it: the row, the reply already given to this request (a retry), the last event's sequence.</summary>
 public sealed record StoredCall(Call Call, string? StoredReply, int LastSequence);
+
+/// <summary>
+/// What a webhook may change on a stored call: compared before and after a request to tell whether it did, and bound
+/// in this order into both the INSERT (from <c>CallSql.ChangeableFirst</c>) and the UPDATE. The one list of them.
+/// </summary>
+internal readonly record struct ChangeableFields(
+    DateTime? AnsweredAtUtc,
+    DateTime? EndedAtUtc,
+    int? DurationSeconds,
+    string? TwilioStatus,
+    CallDisposition Disposition,
+    int? AnsweredStepPosition,
+    int? AnsweredPersonId,
+    string? AnsweredByName,
+    VoicemailReason? VoicemailReason)
+{
+    public static ChangeableFields Of(Call c) => new(
+        c.AnsweredAtUtc, c.EndedAtUtc, c.DurationSeconds, c.TwilioStatus, c.Disposition, c.AnsweredStepPosition,
+        c.AnsweredPersonId, c.AnsweredByName, c.VoicemailReason);
+
+    public void Bind(DbParameterCollection p, int first)
+    {
+        CallSql.Set(p[first], CallSql.Utc(AnsweredAtUtc));
+        CallSql.Set(p[first + 1], CallSql.Utc(EndedAtUtc));
+        CallSql.Set(p[first + 2], DurationSeconds);
+        CallSql.Set(p[first + 3], TwilioStatus);
+        CallSql.Set(p[first + 4], Disposition.ToString());
+        CallSql.Set(p[first + 5], AnsweredStepPosition);
+        CallSql.Set(p[first + 6], AnsweredPersonId);
+        CallSql.Set(p[first + 7], AnsweredByName);
+        CallSql.Set(p[first + 8], VoicemailReason?.ToString());
+    }
+}
