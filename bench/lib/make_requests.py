@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Pre-signs Twilio webhook requests for wrk to replay: each call has a fresh CallSid.
 
-Usage: make_requests.py MODE BASE_URL AUTH_TOKEN CALLS PHASE OUT
-  MODE   inbound (one request per call) or cascade (inbound, two dial results, voicemail, status per call)
-  PHASE  one hex digit put first in every CallSid ('a' warm-up, 'b' measured), so runs can be counted apart
-Each output line: call-index TAB path TAB signature TAB form-body.
+Usage: make_requests.py MODE BASE_URL AUTH_TOKEN CALLS PHASE OUT THREADS
+  MODE     inbound (one request per call) or cascade (inbound, two dial results, voicemail, status per call)
+  PHASE    one hex digit put first in every CallSid ('a' warm-up, 'b' measured), so runs can be counted apart
+  THREADS  wrk's thread count: call i goes to file OUT.(i % THREADS), whole and in order, one file per wrk thread
+Each file holds complete HTTP/1.1 requests, each followed by a NUL byte, ready to send as they are: the wrk thread
+only slices them out (bench/lib/replay.lua), so the load generator spends its time on sending, not on preparing
+requests, and starts at once (wrk runs its first thread while it sets up the next).
 """
 import base64
 import hashlib
@@ -12,7 +15,9 @@ import hmac
 import sys
 import urllib.parse
 
-mode, base, token, calls, phase, out = sys.argv[1], sys.argv[2].rstrip('/'), sys.argv[3].encode(), int(sys.argv[4]), sys.argv[5], sys.argv[6]
+mode, base, token, calls, phase, out, threads = (
+    sys.argv[1], sys.argv[2].rstrip('/'), sys.argv[3].encode(), int(sys.argv[4]), sys.argv[5], sys.argv[6], int(sys.argv[7]))
+host = urllib.parse.urlsplit(base).netloc
 
 
 def sign(url, form):
@@ -52,8 +57,17 @@ def requests_for(sid):
     yield '/twilio/call-status', form
 
 
-with open(out, 'w') as f:
-    for i in range(calls):
-        sid = f'CA{phase}{i:031x}'
-        for path, form in requests_for(sid):
-            f.write(f'{i}\t{path}\t{sign(base + path, form)}\t{urllib.parse.urlencode(form)}\n')
+
+
+def http_request(path, form):
+    body = urllib.parse.urlencode(form)
+    return (f'POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\n'
+            f'X-Twilio-Signature: {sign(base + path, form)}\r\nContent-Length: {len(body)}\r\n\r\n{body}\0')
+
+
+files = [open(f'{out}.{t}', 'w', newline='') for t in range(threads)]
+for i in range(calls):
+    sid = f'CA{phase}{i:031x}'
+    files[i % threads].write(''.join(http_request(path, form) for path, form in requests_for(sid)))
+for f in files:
+    f.close()

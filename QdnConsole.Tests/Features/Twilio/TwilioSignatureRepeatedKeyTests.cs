@@ -48,6 +48,25 @@ public sealed class TwilioSignatureRepeatedKeyTests
     }
 
     [Fact]
+    public void IsValid_RequestForm_BothRepeatedAndSingleValued()
+    {
+        // The form a request parses: a repeated key arrives as one key with several values.
+        var repeated = new Microsoft.AspNetCore.Http.FormCollection(Multi());
+        var single = new Microsoft.AspNetCore.Http.FormCollection(new Dictionary<string, StringValues>
+        {
+            ["Sid"] = "CA123",
+            ["SidAccount"] = "AC123",
+            ["Digits"] = "1234",
+        });
+
+        Assert.True(TwilioSignature.IsValid(Url, repeated, PythonNode, Tokens(Token)));
+        Assert.True(TwilioSignature.IsValid(Url, repeated, CommaJoined, Tokens(Token)));
+        Assert.False(TwilioSignature.IsValid(Url, repeated, SortedWithoutDedupe, Tokens(Token)));
+        Assert.Equal(TwilioSignature.Compute(Token, Url, single.ToDictionary()), TwilioSignature.Compute(Token, Url, single));
+        Assert.NotEqual(TwilioSignature.Compute(Token, Url, single), TwilioSignature.Compute(Token, Url, repeated));
+    }
+
+    [Fact]
     public void IsValid_PythonNodeSignature_True() =>
         Assert.True(TwilioSignature.IsValid(Url, Multi(), PythonNode, Tokens(Token)));
 

@@ -47,34 +47,35 @@ internal static class SignedParameters
     /// </summary>
     private static string? SingleValued(IEnumerable<KeyValuePair<string, StringValues>>? parameters)
     {
-        if (parameters is null || !parameters.TryGetNonEnumeratedCount(out var count))
+        if (parameters is null)
         {
             return null;
         }
 
-        var pairs = new KeyValuePair<string, string>[count];
+        // A request's form or query knows its size without being enumerated; LINQ's TryGetNonEnumeratedCount does not
+        // see that through their interfaces.
+        var pairs = new List<KeyValuePair<string, string>>(parameters switch
+        {
+            IFormCollection form => form.Count,
+            IQueryCollection query => query.Count,
+            _ => parameters.TryGetNonEnumeratedCount(out var count) ? count : 32,
+        });
         var length = 0;
-        var i = 0;
         foreach (var (key, values) in parameters)
         {
-            if (values.Count != 1 || i == count)
+            if (values.Count != 1)
             {
                 return null;
             }
 
             var pair = new KeyValuePair<string, string>(key ?? string.Empty, values[0] ?? string.Empty);
-            pairs[i++] = pair;
+            pairs.Add(pair);
             length += pair.Key.Length + pair.Value.Length;
         }
 
-        if (i != count)
-        {
-            return null;
-        }
-
-        Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        pairs.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         var signed = new StringBuilder(length);
-        for (i = 0; i < pairs.Length; i++)
+        for (var i = 0; i < pairs.Count; i++)
         {
             if (i > 0 && string.Equals(pairs[i].Key, pairs[i - 1].Key, StringComparison.Ordinal))
             {

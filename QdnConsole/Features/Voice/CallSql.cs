@@ -5,8 +5,8 @@ namespace QdnConsole.Features.Voice;
 
 /// <summary>
 /// The webhook hot path's SQL over the model's call tables (names as the migrations create them; a test checks every
-/// column here against the EF model). Values are bound the way EF binds them: UTC times as the provider's DateTime,
-/// enums as their names, booleans as the provider's bool.
+/// column here against the EF model). Values are stored the way EF stores them (see <see cref="SqliteStatement"/>),
+/// enums as their names.
 /// </summary>
 internal static class CallSql
 {
@@ -55,65 +55,60 @@ internal static class CallSql
         ", (SELECT MAX(e.\"Sequence\") FROM \"CallEvents\" e WHERE e.\"CallId\" = c.\"Id\")" +
         " FROM \"Calls\" c WHERE c.\"CallSid\" = @CallSid";
 
-    public static void BindCall(DbCommand command, Call call)
+    public static void BindCall(SqliteStatement statement, Call call)
     {
-        var p = command.Parameters;
-        Set(p[0], call.CallSid);
-        Set(p[1], call.LineId);
-        Set(p[2], call.From);
-        Set(p[3], call.To);
-        Set(p[4], call.CallerName);
-        Set(p[5], Utc(call.StartedAtUtc));
-        ChangeableFields.Of(call).Bind(p, ChangeableFirst);
-        Set(p[15], call.IsTest);
+        statement.Bind(0, call.CallSid);
+        statement.Bind(1, call.LineId);
+        statement.Bind(2, call.From);
+        statement.Bind(3, call.To);
+        statement.Bind(4, call.CallerName);
+        statement.Bind(5, call.StartedAtUtc);
+        ChangeableFields.Of(call).Bind(statement, ChangeableFirst);
+        statement.Bind(15, call.IsTest);
     }
 
-    public static void BindCallUpdate(DbCommand command, Call call)
+    public static void BindCallUpdate(SqliteStatement statement, Call call)
     {
-        Set(command.Parameters[0], call.Id);
-        ChangeableFields.Of(call).Bind(command.Parameters, 1);
+        statement.Bind(0, call.Id);
+        ChangeableFields.Of(call).Bind(statement, 1);
     }
 
-
-    public static void BindEvent(DbCommand command, long callId, CallEvent evt)
+    public static void BindEvent(SqliteStatement statement, long callId, CallEvent evt)
     {
-        var p = command.Parameters;
-        Set(p[0], callId);
-        Set(p[1], evt.Sequence);
-        Set(p[2], Utc(evt.AtUtc));
-        Set(p[3], evt.Kind.ToString());
-        Set(p[4], evt.StepPosition);
-        Set(p[5], evt.PersonName);
-        Set(p[6], evt.Target);
-        Set(p[7], evt.Outcome);
-        Set(p[8], evt.Reason);
-        Set(p[9], evt.DurationSeconds);
+        statement.Bind(0, callId);
+        statement.Bind(1, evt.Sequence);
+        statement.Bind(2, evt.AtUtc);
+        statement.Bind(3, evt.Kind.ToString());
+        statement.Bind(4, evt.StepPosition);
+        statement.Bind(5, evt.PersonName);
+        statement.Bind(6, evt.Target);
+        statement.Bind(7, evt.Outcome);
+        statement.Bind(8, evt.Reason);
+        statement.Bind(9, evt.DurationSeconds);
     }
 
-    public static void BindVoicemail(DbCommand command, long callId, Voicemail voicemail)
+    public static void BindVoicemail(SqliteStatement statement, long callId, Voicemail voicemail)
     {
-        var p = command.Parameters;
-        Set(p[0], callId);
-        Set(p[1], voicemail.LineId);
-        Set(p[2], voicemail.From);
-        Set(p[3], voicemail.RecordingSid);
-        Set(p[4], voicemail.RecordingUrl);
-        Set(p[5], voicemail.DurationSeconds);
-        Set(p[6], voicemail.Reason.ToString());
-        Set(p[7], voicemail.Greeting);
-        Set(p[8], Utc(voicemail.RecordedAtUtc));
-        Set(p[9], voicemail.Handled);
-        Set(p[10], Utc(voicemail.HandledAtUtc));
-        Set(p[11], voicemail.HandledBy);
+        statement.Bind(0, callId);
+        statement.Bind(1, voicemail.LineId);
+        statement.Bind(2, voicemail.From);
+        statement.Bind(3, voicemail.RecordingSid);
+        statement.Bind(4, voicemail.RecordingUrl);
+        statement.Bind(5, voicemail.DurationSeconds);
+        statement.Bind(6, voicemail.Reason.ToString());
+        statement.Bind(7, voicemail.Greeting);
+        statement.Bind(8, voicemail.RecordedAtUtc);
+        statement.Bind(9, voicemail.Handled);
+        statement.Bind(10, voicemail.HandledAtUtc);
+        statement.Bind(11, voicemail.HandledBy);
     }
 
-    public static void BindRequest(DbCommand command, long callId, string requestKey, DateTime receivedAtUtc, string response)
+    public static void BindRequest(SqliteStatement statement, long callId, string requestKey, DateTime receivedAtUtc, string response)
     {
-        var p = command.Parameters;
-        Set(p[0], callId);
-        Set(p[1], requestKey);
-        Set(p[2], Utc(receivedAtUtc));
-        Set(p[3], response);
+        statement.Bind(0, callId);
+        statement.Bind(1, requestKey);
+        statement.Bind(2, receivedAtUtc);
+        statement.Bind(3, response);
     }
 
     /// <summary>The stored call (events not loaded), its stored reply to the request key, and its last event's sequence.</summary>
@@ -144,11 +139,9 @@ internal static class CallSql
     private static string Insert(string table, IEnumerable<string> columns) =>
         $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
 
-    internal static void Set(DbParameter parameter, object? value) => parameter.Value = value ?? DBNull.Value;
-
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
-    internal static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+    private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
 
     private static string? String(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
@@ -179,16 +172,16 @@ internal readonly record struct ChangeableFields(
         c.AnsweredAtUtc, c.EndedAtUtc, c.DurationSeconds, c.TwilioStatus, c.Disposition, c.AnsweredStepPosition,
         c.AnsweredPersonId, c.AnsweredByName, c.VoicemailReason);
 
-    public void Bind(DbParameterCollection p, int first)
+    public void Bind(SqliteStatement statement, int first)
     {
-        CallSql.Set(p[first], CallSql.Utc(AnsweredAtUtc));
-        CallSql.Set(p[first + 1], CallSql.Utc(EndedAtUtc));
-        CallSql.Set(p[first + 2], DurationSeconds);
-        CallSql.Set(p[first + 3], TwilioStatus);
-        CallSql.Set(p[first + 4], Disposition.ToString());
-        CallSql.Set(p[first + 5], AnsweredStepPosition);
-        CallSql.Set(p[first + 6], AnsweredPersonId);
-        CallSql.Set(p[first + 7], AnsweredByName);
-        CallSql.Set(p[first + 8], VoicemailReason?.ToString());
+        statement.Bind(first, AnsweredAtUtc);
+        statement.Bind(first + 1, EndedAtUtc);
+        statement.Bind(first + 2, DurationSeconds);
+        statement.Bind(first + 3, TwilioStatus);
+        statement.Bind(first + 4, Disposition.ToString());
+        statement.Bind(first + 5, AnsweredStepPosition);
+        statement.Bind(first + 6, AnsweredPersonId);
+        statement.Bind(first + 7, AnsweredByName);
+        statement.Bind(first + 8, VoicemailReason?.ToString());
     }
 }

@@ -1,6 +1,6 @@
-using System.Data;
 using System.Data.Common;
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using QdnConsole.Data;
 
@@ -49,9 +49,10 @@ public sealed class CallWrite(Call call, StoredCall? loaded, bool callChanged, V
 /// alone and reported as <see cref="WriteOutcome.Conflict"/>), one commit for all,
 /// and only then is each request told — a call the webhook answered is in the database when the response leaves.
 /// A failure of the store fails the whole batch; those requests answer with the safe path and the next batch opens
-/// the database again (a file deleted and restored, a lock released). Lean, prepared SQL over the model's tables:
-/// no change tracking on the hot path. The SQL is plain ANSI with quoted identifiers and RETURNING, which SQLite and
-/// PostgreSQL both accept.
+/// the database again (a file deleted and restored, a lock released). Lean SQL over the model's tables, prepared once
+/// on SQLite's own handle: no change tracking, no per-execution command objects on the hot path. (The SQL itself is
+/// plain ANSI with quoted identifiers and RETURNING, which PostgreSQL accepts too; a PostgreSQL store would bring its
+/// own statements, and must take a savepoint around every write, since it aborts a transaction on any failed one.)
 /// </summary>
 public sealed partial class CallWriter : IAsyncDisposable
 {
@@ -164,14 +165,7 @@ public sealed partial class CallWriter : IAsyncDisposable
             Execute(statements.Connection, "PRAGMA wal_checkpoint(PASSIVE)");
         }
 
-        using var transaction = statements.Connection.BeginTransaction();
-        statements.Enlist(transaction);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            outcomes[i] = statements.ApplyAlone(batch[i]);
-        }
-
-        transaction.Commit();
+        statements.Commit(batch, outcomes);
     }
 
     /// <summary>The open connection with its prepared statements; opened again after a failure.</summary>
@@ -190,7 +184,7 @@ public sealed partial class CallWriter : IAsyncDisposable
             // through EF so the context's interceptors set it up (synchronous=NORMAL, foreign keys).
             if (db.Database.GetConnectionString() is { } connectionString && db.Database.IsSqlite())
             {
-                db.Database.SetConnectionString(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+                db.Database.SetConnectionString(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
             }
 
             db.Database.OpenConnection();
@@ -231,7 +225,7 @@ public sealed partial class CallWriter : IAsyncDisposable
     }
 
     private static string? JournalMode(DbConnection connection) =>
-        connection is Microsoft.Data.Sqlite.SqliteConnection ? Execute(connection, "PRAGMA journal_mode") as string : null;
+        connection is SqliteConnection ? Execute(connection, "PRAGMA journal_mode") as string : null;
 
     private static object? Execute(DbConnection connection, string sql)
     {
@@ -245,53 +239,79 @@ public sealed partial class CallWriter : IAsyncDisposable
         _statements?.Dispose();
         _statements = null;
         _walFile = null;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
     }
-
-    private static bool IsConstraintViolation(DbException ex) =>
-        ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } // SQLITE_CONSTRAINT
-        || ex.SqlState == "23505"; // unique_violation (PostgreSQL)
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} call writes failed; those calls were answered with the safe path")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
-    /// <summary>The writer's connection and its prepared statements, reused for every batch.</summary>
+    /// <summary>
+    /// The writer's connection and its statements, prepared once on SQLite's own handle and reused for every batch
+    /// (<see cref="SqliteStatement"/>: bound by position, nothing allocated per execution).
+    /// </summary>
     private sealed class Statements : IDisposable
     {
         private readonly QdnDbContext _db;
-        private readonly DbCommand _insertCall;
-        private readonly DbCommand _lastSequence;
-        private readonly DbCommand _updateCall;
-        private readonly DbCommand _insertEvent;
-        private readonly DbCommand _insertVoicemail;
-        private readonly DbCommand _insertRequest;
-        private readonly DbCommand _savepoint;
-        private readonly DbCommand _rollbackToSavepoint;
-        private readonly DbCommand _releaseSavepoint;
+        private readonly SqliteConnection _connection;
+        private readonly SqliteStatement _begin;
+        private readonly SqliteStatement _commit;
+        private readonly SqliteStatement _rollback;
+        private readonly SqliteStatement _insertCall;
+        private readonly SqliteStatement _lastSequence;
+        private readonly SqliteStatement _updateCall;
+        private readonly SqliteStatement _insertEvent;
+        private readonly SqliteStatement _insertVoicemail;
+        private readonly SqliteStatement _insertRequest;
+        private readonly SqliteStatement _savepoint;
+        private readonly SqliteStatement _rollbackToSavepoint;
+        private readonly SqliteStatement _releaseSavepoint;
 
         public Statements(QdnDbContext db)
         {
             _db = db;
-            Connection = db.Database.GetDbConnection();
-            _insertCall = Command(CallSql.InsertCall, CallSql.InsertCallParameters);
-            _lastSequence = Command(CallSql.LastSequence, "Id");
-            _updateCall = Command(CallSql.UpdateCall, CallSql.UpdateCallParameters);
-            _insertEvent = Command(CallSql.InsertEvent, CallSql.InsertEventParameters);
-            _insertVoicemail = Command(CallSql.InsertVoicemail, CallSql.InsertVoicemailParameters);
-            _insertRequest = Command(CallSql.InsertRequest, CallSql.InsertRequestParameters);
-            // Prepared like the rest (DbTransaction.Save would parse its statement on every write).
-            _savepoint = Command("SAVEPOINT call_write", []);
-            _rollbackToSavepoint = Command("ROLLBACK TO SAVEPOINT call_write", []);
-            _releaseSavepoint = Command("RELEASE SAVEPOINT call_write", []);
+            _connection = db.Database.GetDbConnection() as SqliteConnection
+                ?? throw new NotSupportedException("The call writer stores calls in SQLite.");
+            // Microsoft.Data.Sqlite retries a busy database in its commands; statements on the handle let SQLite wait.
+            SQLitePCL.raw.sqlite3_busy_timeout(_connection.Handle, checked(_connection.DefaultTimeout * 1000));
+            // IMMEDIATE: the write lock is taken (or waited for) before the first statement, never midway.
+            _begin = new SqliteStatement(_connection, "BEGIN IMMEDIATE", []);
+            _commit = new SqliteStatement(_connection, "COMMIT", []);
+            _rollback = new SqliteStatement(_connection, "ROLLBACK", []);
+            _insertCall = new SqliteStatement(_connection, CallSql.InsertCall, CallSql.InsertCallParameters);
+            _lastSequence = new SqliteStatement(_connection, CallSql.LastSequence, ["Id"]);
+            _updateCall = new SqliteStatement(_connection, CallSql.UpdateCall, CallSql.UpdateCallParameters);
+            _insertEvent = new SqliteStatement(_connection, CallSql.InsertEvent, CallSql.InsertEventParameters);
+            _insertVoicemail = new SqliteStatement(_connection, CallSql.InsertVoicemail, CallSql.InsertVoicemailParameters);
+            _insertRequest = new SqliteStatement(_connection, CallSql.InsertRequest, CallSql.InsertRequestParameters);
+            _savepoint = new SqliteStatement(_connection, "SAVEPOINT call_write", []);
+            _rollbackToSavepoint = new SqliteStatement(_connection, "ROLLBACK TO SAVEPOINT call_write", []);
+            _releaseSavepoint = new SqliteStatement(_connection, "RELEASE SAVEPOINT call_write", []);
         }
 
-        public DbConnection Connection { get; }
+        public DbConnection Connection => _connection;
 
-        public void Enlist(DbTransaction transaction)
+        /// <summary>Applies every write in one transaction; on failure nothing of the batch stays.</summary>
+        public void Commit(List<CallWrite> batch, WriteOutcome[] outcomes)
         {
-            foreach (var command in All())
+            _begin.Execute();
+            try
             {
-                command.Transaction = transaction;
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    outcomes[i] = ApplyAlone(batch[i]);
+                }
+
+                _commit.Execute();
+            }
+            catch
+            {
+                // SQLite may have ended the transaction itself (a full disk, say); then there is nothing to undo.
+                if (SQLitePCL.raw.sqlite3_get_autocommit(_connection.Handle) == 0)
+                {
+                    _rollback.Execute();
+                }
+
+                throw;
             }
         }
 
@@ -299,14 +319,13 @@ public sealed partial class CallWriter : IAsyncDisposable
         /// One write; a conflict undoes this write only, never the batch. Statements that can conflict come first, so
         /// a conflict usually finds nothing of the write done yet (SQLite undoes the failing statement itself); only a
         /// voicemail, whose recording may conflict after the answer was written, needs a savepoint around the write.
-        /// PostgreSQL aborts the whole transaction on any failed statement, so there every write takes one.
         /// </summary>
-        public WriteOutcome ApplyAlone(CallWrite write)
+        private WriteOutcome ApplyAlone(CallWrite write)
         {
-            var savepoint = write.Voicemail is not null || Connection is not Microsoft.Data.Sqlite.SqliteConnection;
+            var savepoint = write.Voicemail is not null;
             if (savepoint)
             {
-                _savepoint.ExecuteNonQuery();
+                _savepoint.Execute();
             }
 
             WriteOutcome outcome;
@@ -314,7 +333,7 @@ public sealed partial class CallWriter : IAsyncDisposable
             {
                 outcome = Apply(write);
             }
-            catch (DbException ex) when (IsConstraintViolation(ex))
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 19) // SQLITE_CONSTRAINT
             {
                 outcome = WriteOutcome.Conflict;
             }
@@ -323,10 +342,10 @@ public sealed partial class CallWriter : IAsyncDisposable
             {
                 if (outcome == WriteOutcome.Conflict)
                 {
-                    _rollbackToSavepoint.ExecuteNonQuery();
+                    _rollbackToSavepoint.Execute();
                 }
 
-                _releaseSavepoint.ExecuteNonQuery();
+                _releaseSavepoint.Execute();
             }
 
             return outcome;
@@ -339,15 +358,13 @@ public sealed partial class CallWriter : IAsyncDisposable
             {
                 // Conflicts when the call exists already (a retry of its first request racing the original).
                 CallSql.BindCall(_insertCall, call);
-                call.Id = Convert.ToInt64(_insertCall.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                call.Id = _insertCall.ExecuteScalar() ?? throw new InvalidOperationException("The call's insert returned no id.");
             }
             else
             {
                 // Optimistic check: the call's timeline must end where it ended when this request read it.
-                _lastSequence.Parameters[0].Value = call.Id;
-                var last = _lastSequence.ExecuteScalar();
-                var lastSequence = last is null or DBNull ? -1 : Convert.ToInt32(last, System.Globalization.CultureInfo.InvariantCulture);
-                if (lastSequence != write.Loaded.LastSequence)
+                _lastSequence.Bind(0, call.Id);
+                if ((_lastSequence.ExecuteScalar() ?? -1) != write.Loaded.LastSequence)
                 {
                     return WriteOutcome.Conflict;
                 }
@@ -355,26 +372,26 @@ public sealed partial class CallWriter : IAsyncDisposable
 
             // Conflicts when this request was answered already (a retry stored first).
             CallSql.BindRequest(_insertRequest, call.Id, write.RequestKey, write.ReceivedAtUtc, write.Response);
-            _insertRequest.ExecuteNonQuery();
+            _insertRequest.Execute();
             if (write.Voicemail is { } voicemail)
             {
                 // Conflicts when the recording is stored already.
                 CallSql.BindVoicemail(_insertVoicemail, call.Id, voicemail);
                 voicemail.CallId = call.Id;
-                voicemail.Id = Convert.ToInt64(_insertVoicemail.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                voicemail.Id = _insertVoicemail.ExecuteScalar() ?? throw new InvalidOperationException("The voicemail's insert returned no id.");
             }
 
             // Nothing below can conflict: the checks above hold the call for this transaction.
             if (write.Loaded is not null && write.CallChanged)
             {
                 CallSql.BindCallUpdate(_updateCall, call);
-                _updateCall.ExecuteNonQuery();
+                _updateCall.Execute();
             }
 
             foreach (var evt in call.Events)
             {
                 CallSql.BindEvent(_insertEvent, call.Id, evt);
-                _insertEvent.ExecuteNonQuery();
+                _insertEvent.Execute();
             }
 
             return WriteOutcome.Committed;
@@ -382,32 +399,12 @@ public sealed partial class CallWriter : IAsyncDisposable
 
         public void Dispose()
         {
-            foreach (var command in All())
+            foreach (var statement in (SqliteStatement[])[_begin, _commit, _rollback, _insertCall, _lastSequence, _updateCall, _insertEvent, _insertVoicemail, _insertRequest, _savepoint, _rollbackToSavepoint, _releaseSavepoint])
             {
-                command.Dispose();
+                statement.Dispose();
             }
 
             _db.Dispose();
         }
-
-        private DbCommand[] All() =>
-            [_insertCall, _lastSequence, _updateCall, _insertEvent, _insertVoicemail, _insertRequest, _savepoint, _rollbackToSavepoint, _releaseSavepoint];
-
-        private DbCommand Command(string sql, IReadOnlyList<string> parameters)
-        {
-            var command = Connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@" + name;
-                command.Parameters.Add(parameter);
-            }
-
-            command.Prepare();
-            return command;
-        }
-
-        private DbCommand Command(string sql, string parameter) => Command(sql, [parameter]);
     }
 }

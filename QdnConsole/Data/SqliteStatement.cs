@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace QdnConsole.Data;
+
+/// <summary>
+/// One statement prepared once on an open connection's SQLite handle and run many times, its parameters bound by
+/// position straight into SQLite: no parameter objects, no lookup by name, no data reader per execution. For the one
+/// thread that owns the connection (the call writer). Values are stored exactly as Microsoft.Data.Sqlite stores them
+/// for EF: text as UTF-8, times as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, booleans as 0/1; errors surface as
+/// <see cref="SqliteException"/> with SQLite's codes, as from a command.
+/// </summary>
+public sealed class SqliteStatement : IDisposable
+{
+    private const int Done = 101; // SQLITE_DONE
+    private const int Row = 100; // SQLITE_ROW
+    private const int Null = 5; // SQLITE_NULL
+    private const uint Persistent = 1; // SQLITE_PREPARE_PERSISTENT
+
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+    private readonly int[] _positions;
+    private byte[] _utf8 = new byte[256];
+
+    /// <summary>Prepares <paramref name="sql"/>; <paramref name="parameters"/> names its parameters (without '@') in the order the Bind calls number them.</summary>
+    public SqliteStatement(SqliteConnection connection, string sql, IReadOnlyList<string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(parameters);
+        _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        Check(raw.sqlite3_prepare_v3(_db, sql, Persistent, out _statement));
+        _positions = new int[parameters.Count];
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            _positions[i] = raw.sqlite3_bind_parameter_index(_statement, "@" + parameters[i]);
+            if (_positions[i] == 0)
+            {
+                _statement.Dispose();
+                throw new ArgumentException($"The statement has no parameter @{parameters[i]}: {sql}", nameof(parameters));
+            }
+        }
+    }
+
+    public void Bind(int parameter, long value) => Check(raw.sqlite3_bind_int64(_statement, _positions[parameter], value));
+
+    public void Bind(int parameter, long? value)
+    {
+        if (value is { } v)
+        {
+            Bind(parameter, v);
+        }
+        else
+        {
+            BindNull(parameter);
+        }
+    }
+
+    public void Bind(int parameter, bool value) => Bind(parameter, value ? 1L : 0L);
+
+    public void Bind(int parameter, string? value)
+    {
+        if (value is null)
+        {
+            BindNull(parameter);
+            return;
+        }
+
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (_utf8.Length < length)
+        {
+            _utf8 = new byte[Math.Max(length, _utf8.Length * 2)];
+        }
+
+        var written = Encoding.UTF8.GetBytes(value, _utf8);
+        Check(raw.sqlite3_bind_text(_statement, _positions[parameter], _utf8.AsSpan(0, written)));
+    }
+
+    /// <summary>A time as Microsoft.Data.Sqlite writes a <see cref="DateTime"/> (EF reads it back the same).</summary>
+    public void Bind(int parameter, DateTime? value)
+    {
+        if (value is not { } time)
+        {
+            BindNull(parameter);
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[32];
+        if (!time.TryFormat(text, out var written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException($"Cannot format {time:O}.");
+        }
+
+        Check(raw.sqlite3_bind_text(_statement, _positions[parameter], text[..written]));
+    }
+
+    public void BindNull(int parameter) => Check(raw.sqlite3_bind_null(_statement, _positions[parameter]));
+
+    /// <summary>Runs the statement to its end.</summary>
+    public void Execute()
+    {
+        try
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(_statement)) == Row)
+            {
+            }
+
+            Check(rc, Done);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
+    /// <summary>Runs the statement and returns the first column of its first row as an integer (null: no row, or NULL).</summary>
+    public long? ExecuteScalar()
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(_statement);
+            if (rc != Row)
+            {
+                Check(rc, Done);
+                return null;
+            }
+
+            long? value = raw.sqlite3_column_type(_statement, 0) == Null ? null : raw.sqlite3_column_int64(_statement, 0);
+            while ((rc = raw.sqlite3_step(_statement)) == Row)
+            {
+            }
+
+            Check(rc, Done);
+            return value;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Check(int rc, int expected = 0) // SQLITE_OK
+    {
+        if (rc != expected)
+        {
+            throw new SqliteException(
+                $"SQLite Error {rc & 0xFF}: '{raw.sqlite3_errmsg(_db).utf8_to_string()}'.", rc & 0xFF, raw.sqlite3_extended_errcode(_db));
+        }
+    }
+}
