@@ -84,7 +84,7 @@ public static partial class VoiceEndpoints
         var request = VoiceRequest.Parse(await http.Request.ReadFormAsync(http.RequestAborted));
         var urls = UrlsFor(http);
         var logger = http.RequestServices.GetRequiredService<ILogger<CallRouter>>();
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CallSid"] = request.CallSid, ["Webhook"] = endpoint });
+        using var scope = CallScope(logger, request.CallSid, endpoint);
         if (request.CallSid is null)
         {
             LogNoCallSid(logger, endpoint);
@@ -120,6 +120,10 @@ public static partial class VoiceEndpoints
         VoiceUrls.For(http.Request, http.RequestServices.GetRequiredService<IOptionsMonitor<TwilioOptions>>().CurrentValue.PublicBaseUrl);
 
     private static IResult Xml(string twiml) => Results.Text(twiml, TwiMLResult.MediaType);
+
+    /// <summary>Every log line of a webhook carries its call and webhook.</summary>
+    private static readonly Func<ILogger, string?, string, IDisposable?> CallScope =
+        LoggerMessage.DefineScope<string?, string>("Call {CallSid}, {Webhook} webhook");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid}: {Webhook} failed; answered with the safe path")]
     private static partial void LogFailed(ILogger logger, Exception exception, string callSid, string webhook);

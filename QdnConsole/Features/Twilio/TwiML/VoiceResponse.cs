@@ -68,6 +68,13 @@ public sealed class VoiceResponse
 
     public string ToString(SaveOptions options)
     {
+        // Every webhook answer is rendered here: the plain cases (what TwiML is made of) are written directly, the
+        // same text XmlWriter would produce, without its per-document buffers; anything else goes through XmlWriter.
+        if (TwiMLWriter.TryWrite("Response", _verbs, indent: !options.HasFlag(SaveOptions.DisableFormatting)) is { } text)
+        {
+            return text;
+        }
+
         // The writer's encoding decides the declaration's encoding="…"; a plain
         // StringWriter would claim utf-16.
         using var writer = new Utf8StringWriter();
