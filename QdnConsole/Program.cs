@@ -69,7 +69,8 @@ public partial class Program
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseAuthentication();
+        // Twilio's webhooks prove themselves by their signature (TwilioSignatureFilter), never by a sign-in cookie.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments(VoiceUrls.Prefix), console => console.UseAuthentication());
         app.UseAuthorization();
         app.UseAntiforgery();
 
