@@ -265,6 +265,7 @@ public sealed partial class CallWriter : IAsyncDisposable
         private readonly SqliteStatement _savepoint;
         private readonly SqliteStatement _rollbackToSavepoint;
         private readonly SqliteStatement _releaseSavepoint;
+        private readonly List<SqliteStatement> _prepared = [];
 
         public Statements(QdnDbContext db)
         {
@@ -273,19 +274,33 @@ public sealed partial class CallWriter : IAsyncDisposable
                 ?? throw new NotSupportedException("The call writer stores calls in SQLite.");
             // Microsoft.Data.Sqlite retries a busy database in its commands; statements on the handle let SQLite wait.
             SQLitePCL.raw.sqlite3_busy_timeout(_connection.Handle, checked(_connection.DefaultTimeout * 1000));
-            // IMMEDIATE: the write lock is taken (or waited for) before the first statement, never midway.
-            _begin = new SqliteStatement(_connection, "BEGIN IMMEDIATE", []);
-            _commit = new SqliteStatement(_connection, "COMMIT", []);
-            _rollback = new SqliteStatement(_connection, "ROLLBACK", []);
-            _insertCall = new SqliteStatement(_connection, CallSql.InsertCall, CallSql.InsertCallParameters);
-            _lastSequence = new SqliteStatement(_connection, CallSql.LastSequence, ["Id"]);
-            _updateCall = new SqliteStatement(_connection, CallSql.UpdateCall, CallSql.UpdateCallParameters);
-            _insertEvent = new SqliteStatement(_connection, CallSql.InsertEvent, CallSql.InsertEventParameters);
-            _insertVoicemail = new SqliteStatement(_connection, CallSql.InsertVoicemail, CallSql.InsertVoicemailParameters);
-            _insertRequest = new SqliteStatement(_connection, CallSql.InsertRequest, CallSql.InsertRequestParameters);
-            _savepoint = new SqliteStatement(_connection, "SAVEPOINT call_write", []);
-            _rollbackToSavepoint = new SqliteStatement(_connection, "ROLLBACK TO SAVEPOINT call_write", []);
-            _releaseSavepoint = new SqliteStatement(_connection, "RELEASE SAVEPOINT call_write", []);
+            try
+            {
+                // IMMEDIATE: the write lock is taken (or waited for) before the first statement, never midway.
+                _begin = Prepare("BEGIN IMMEDIATE", []);
+                _commit = Prepare("COMMIT", []);
+                _rollback = Prepare("ROLLBACK", []);
+                _insertCall = Prepare(CallSql.InsertCall, CallSql.InsertCallParameters);
+                _lastSequence = Prepare(CallSql.LastSequence, ["Id"]);
+                _updateCall = Prepare(CallSql.UpdateCall, CallSql.UpdateCallParameters);
+                _insertEvent = Prepare(CallSql.InsertEvent, CallSql.InsertEventParameters);
+                _insertVoicemail = Prepare(CallSql.InsertVoicemail, CallSql.InsertVoicemailParameters);
+                _insertRequest = Prepare(CallSql.InsertRequest, CallSql.InsertRequestParameters);
+                _savepoint = Prepare("SAVEPOINT call_write", []);
+                _rollbackToSavepoint = Prepare("ROLLBACK TO SAVEPOINT call_write", []);
+                _releaseSavepoint = Prepare("RELEASE SAVEPOINT call_write", []);
+            }
+            catch
+            {
+                // A schema that lacks a table (a wrong file put in place): finalize what was prepared; the caller
+                // disposes the context.
+                foreach (var statement in _prepared)
+                {
+                    statement.Dispose();
+                }
+
+                throw;
+            }
         }
 
         public DbConnection Connection => _connection;
@@ -399,12 +414,20 @@ public sealed partial class CallWriter : IAsyncDisposable
 
         public void Dispose()
         {
-            foreach (var statement in (SqliteStatement[])[_begin, _commit, _rollback, _insertCall, _lastSequence, _updateCall, _insertEvent, _insertVoicemail, _insertRequest, _savepoint, _rollbackToSavepoint, _releaseSavepoint])
+            foreach (var statement in _prepared)
             {
                 statement.Dispose();
             }
 
             _db.Dispose();
+        }
+
+        /// <summary>Prepares one statement, finalized on Dispose.</summary>
+        private SqliteStatement Prepare(string sql, IReadOnlyList<string> parameters)
+        {
+            var statement = new SqliteStatement(_connection, sql, parameters);
+            _prepared.Add(statement);
+            return statement;
         }
     }
 }

@@ -21,8 +21,8 @@ public sealed class TwiMLWriterTests
     public static TheoryData<string> Texts()
     {
         var random = new Random(20261121);
-        var texts = new TheoryData<string> { string.Empty };
-        for (var i = 0; i < 300; i++)
+        var texts = new HashSet<string>(StringComparer.Ordinal) { string.Empty };
+        while (texts.Count < 300)
         {
             var text = new StringBuilder();
             for (var n = random.Next(1, 6); n > 0; n--)
@@ -33,7 +33,7 @@ public sealed class TwiMLWriterTests
             texts.Add(text.ToString());
         }
 
-        return texts;
+        return new TheoryData<string>(texts);
     }
 
     [Theory]
