@@ -102,12 +102,7 @@ public sealed class SqliteStatement : IDisposable
     {
         try
         {
-            int rc;
-            while ((rc = raw.sqlite3_step(_statement)) == Row)
-            {
-            }
-
-            Check(rc, Done);
+            Finish(raw.sqlite3_step(_statement));
         }
         finally
         {
@@ -128,11 +123,7 @@ public sealed class SqliteStatement : IDisposable
             }
 
             long? value = raw.sqlite3_column_type(_statement, 0) == Null ? null : raw.sqlite3_column_int64(_statement, 0);
-            while ((rc = raw.sqlite3_step(_statement)) == Row)
-            {
-            }
-
-            Check(rc, Done);
+            Finish(raw.sqlite3_step(_statement));
             return value;
         }
         finally
@@ -142,6 +133,17 @@ public sealed class SqliteStatement : IDisposable
     }
 
     public void Dispose() => _statement.Dispose();
+
+    /// <summary>Steps past any further rows; the statement must then end without error.</summary>
+    private void Finish(int rc)
+    {
+        while (rc == Row)
+        {
+            rc = raw.sqlite3_step(_statement);
+        }
+
+        Check(rc, Done);
+    }
 
     private void Check(int rc, int expected = 0) // SQLITE_OK
     {

@@ -27,12 +27,13 @@ def sign(url, form):
 
 def call_form(sid, status):
     # Every parameter Twilio sends with a call from a US number to a US Twilio number, with its geography fields
-    # (the account is fake). A real request also carries a CallToken of several hundred characters when the
-    # account forwards calls; it is left out, which favours neither side.
+    # (the account is fake: 'AC' and 32 x's, the placeholder Twilio's docs use). A real request also carries a
+    # CallToken of several hundred characters when the account forwards calls; it is left out, which favours
+    # neither side.
     caller = {'City': 'SAN DIEGO', 'State': 'CA', 'Zip': '92103', 'Country': 'US'}
     called = {'City': 'LA JOLLA', 'State': 'CA', 'Zip': '92037', 'Country': 'US'}
     form = {
-        'AccountSid': 'AC00000000000000000000000000000000', 'ApiVersion': '2010-04-01', 'CallSid': sid,
+        'AccountSid': 'AC' + 'x' * 32, 'ApiVersion': '2010-04-01', 'CallSid': sid,
         'CallStatus': status, 'Called': '+18585550100', 'Caller': '+16195550199', 'Direction': 'inbound',
         'From': '+16195550199', 'To': '+18585550100', 'StirVerstat': 'TN-Validation-Passed-A',
     }

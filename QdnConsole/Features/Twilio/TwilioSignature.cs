@@ -10,6 +10,8 @@ namespace QdnConsole.Features.Twilio;
 /// </summary>
 public static class TwilioSignature
 {
+    private const int HashLength = 20; // SHA-1
+
     /// <summary>
     /// Signature of a request: the URL followed by every parameter as key+value, keys sorted
     /// ordinally. A repeated key's values are de-duplicated and sorted (Python/Node); a key
@@ -19,7 +21,9 @@ public static class TwilioSignature
     {
         ArgumentException.ThrowIfNullOrEmpty(authToken);
         ArgumentNullException.ThrowIfNull(url);
-        return Sign(authToken, url + SignedParameters.Canonical(parameters));
+        Span<byte> hash = stackalloc byte[HashLength];
+        Hash(authToken, url, SignedParameters.Canonical(parameters), hash);
+        return Convert.ToBase64String(hash);
     }
 
     /// <summary>
@@ -63,33 +67,16 @@ public static class TwilioSignature
         return false;
     }
 
-    /// <summary>
-    /// Whether base64(HMAC-SHA1(token, url + form)) is exactly <paramref name="signature"/>, compared in constant
-    /// time; the signed text is encoded into a pooled buffer (every webhook comes through here).
-    /// </summary>
+    /// <summary>Whether base64(HMAC-SHA1(token, url + form)) is exactly <paramref name="signature"/>, compared in constant time.</summary>
     private static bool Matches(string token, string url, string form, string signature)
     {
-        const int Sha1Length = 20;
-        var length = Encoding.UTF8.GetByteCount(url) + Encoding.UTF8.GetByteCount(form);
-        var data = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var written = Encoding.UTF8.GetBytes(url, data);
-            written += Encoding.UTF8.GetBytes(form, data.AsSpan(written));
-            Span<byte> hash = stackalloc byte[Sha1Length];
-#pragma warning disable CA5350 // HMAC-SHA1 is what Twilio's protocol mandates; a MAC here, not a collision-sensitive hash.
-            HMACSHA1.HashData(Encoding.UTF8.GetBytes(token), data.AsSpan(0, written), hash);
-#pragma warning restore CA5350
-            Span<char> expected = stackalloc char[28]; // base64 of 20 bytes
-            Convert.TryToBase64Chars(hash, expected, out _);
-            return CryptographicOperations.FixedTimeEquals(
-                System.Runtime.InteropServices.MemoryMarshal.AsBytes(expected),
-                System.Runtime.InteropServices.MemoryMarshal.AsBytes(signature.AsSpan()));
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(data);
-        }
+        Span<byte> hash = stackalloc byte[HashLength];
+        Hash(token, url, form, hash);
+        Span<char> expected = stackalloc char[28]; // base64 of 20 bytes
+        Convert.TryToBase64Chars(hash, expected, out _);
+        return CryptographicOperations.FixedTimeEquals(
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(expected),
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(signature.AsSpan()));
     }
 
     /// <summary>
@@ -130,9 +117,25 @@ public static class TwilioSignature
         return null;
     }
 
-    // HMAC-SHA1 is what Twilio's protocol mandates; it is a MAC here, not a collision-sensitive hash.
+    /// <summary>
+    /// HMAC-SHA1(token, url + parameters) into <paramref name="hash"/>; the signed text is encoded into a pooled buffer
+    /// (every webhook comes through here).
+    /// </summary>
+    private static void Hash(string authToken, string url, string parameters, Span<byte> hash)
+    {
+        var data = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(url) + Encoding.UTF8.GetByteCount(parameters));
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(url, data);
+            written += Encoding.UTF8.GetBytes(parameters, data.AsSpan(written));
+            // HMAC-SHA1 is what Twilio's protocol mandates; it is a MAC here, not a collision-sensitive hash.
 #pragma warning disable CA5350
-    private static string Sign(string authToken, string data) =>
-        Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data)));
+            HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), data.AsSpan(0, written), hash);
 #pragma warning restore CA5350
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(data);
+        }
+    }
 }

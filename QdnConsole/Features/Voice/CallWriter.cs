@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -178,30 +177,36 @@ public sealed partial class CallWriter : IAsyncDisposable
         }
 
         var db = _dbFactory.CreateDbContext();
+        Statements? statements = null;
         try
         {
             // Its own connection, never a pooled one that may still be open on a file deleted or replaced since; opened
             // through EF so the context's interceptors set it up (synchronous=NORMAL, foreign keys).
-            if (db.Database.GetConnectionString() is { } connectionString && db.Database.IsSqlite())
-            {
-                db.Database.SetConnectionString(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-            }
-
+            db.Database.SetConnectionString(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
             db.Database.OpenConnection();
-            _statements = new Statements(db);
-            if (JournalMode(_statements.Connection) == "wal")
+            statements = new Statements(db);
+            if (Execute(statements.Connection, "PRAGMA journal_mode") as string == "wal")
             {
-                _walFile = _databaseFile is null ? null : _databaseFile + "-wal";
                 // Checkpoints (copying the log into the database, with fsyncs) run beside the writer in
                 // Data/WalCheckpointer, never inside a webhook batch's commit; the writer only finishes each one.
-                Execute(_statements.Connection, "PRAGMA wal_autocheckpoint=0");
+                Execute(statements.Connection, "PRAGMA wal_autocheckpoint=0");
+                _walFile = _databaseFile is null ? null : _databaseFile + "-wal";
             }
 
-            return _statements;
+            return _statements = statements;
         }
         catch
         {
-            db.Dispose();
+            // The statements own the context once made.
+            if (statements is null)
+            {
+                db.Dispose();
+            }
+            else
+            {
+                statements.Dispose();
+            }
+
             throw;
         }
     }
@@ -224,10 +229,7 @@ public sealed partial class CallWriter : IAsyncDisposable
         }
     }
 
-    private static string? JournalMode(DbConnection connection) =>
-        connection is SqliteConnection ? Execute(connection, "PRAGMA journal_mode") as string : null;
-
-    private static object? Execute(DbConnection connection, string sql)
+    private static object? Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -303,7 +305,7 @@ public sealed partial class CallWriter : IAsyncDisposable
             }
         }
 
-        public DbConnection Connection => _connection;
+        public SqliteConnection Connection => _connection;
 
         /// <summary>Applies every write in one transaction; on failure nothing of the batch stays.</summary>
         public void Commit(List<CallWrite> batch, WriteOutcome[] outcomes)
