@@ -31,6 +31,7 @@ if (args is ["twilio", ..])
     return await TwilioCommand.RunAsync(args[1..]);
 }
 
+SocketCompletions.PreferInline(); // before the first socket is made
 await Program.Build(WebApplication.CreateBuilder(args)).RunAsync();
 return 0;
 

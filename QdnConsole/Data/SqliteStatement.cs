@@ -8,9 +8,9 @@ namespace QdnConsole.Data;
 /// <summary>
 /// One statement prepared once on an open connection's SQLite handle and run many times, its parameters bound by
 /// position straight into SQLite: no parameter objects, no lookup by name, no data reader per execution. For the one
-/// thread that owns the connection (the call writer). Values are stored exactly as Microsoft.Data.Sqlite stores them
-/// for EF: text as UTF-8, times as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, booleans as 0/1; errors surface as
-/// <see cref="SqliteException"/> with SQLite's codes, as from a command.
+/// thread at a time that owns the connection (the call writer, a webhook reading a call). Values are stored and read
+/// exactly as Microsoft.Data.Sqlite does for EF: text as UTF-8, times as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, booleans
+/// as 0/1; errors surface as <see cref="SqliteException"/> with SQLite's codes, as from a command.
 /// </summary>
 public sealed class SqliteStatement : IDisposable
 {
@@ -18,6 +18,7 @@ public sealed class SqliteStatement : IDisposable
     private const int Row = 100; // SQLITE_ROW
     private const int Null = 5; // SQLITE_NULL
     private const uint Persistent = 1; // SQLITE_PREPARE_PERSISTENT
+    private const string TimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
@@ -87,7 +88,7 @@ public sealed class SqliteStatement : IDisposable
         }
 
         Span<byte> text = stackalloc byte[32];
-        if (!time.TryFormat(text, out var written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture))
+        if (!time.TryFormat(text, out var written, TimeFormat, CultureInfo.InvariantCulture))
         {
             throw new InvalidOperationException($"Cannot format {time:O}.");
         }
@@ -130,6 +131,47 @@ public sealed class SqliteStatement : IDisposable
         {
             raw.sqlite3_reset(_statement);
         }
+    }
+
+    /// <summary>
+    /// Runs the statement and hands its first row to <paramref name="map"/>, which reads the row's columns
+    /// (<see cref="IsNull"/>, <see cref="Number"/>, <see cref="Text"/>, <see cref="Time"/>); null when there is no row.
+    /// </summary>
+    public T? QueryFirst<T>(Func<SqliteStatement, T> map)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        try
+        {
+            var rc = raw.sqlite3_step(_statement);
+            if (rc != Row)
+            {
+                Check(rc, Done);
+                return null;
+            }
+
+            return map(this);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == Null;
+
+    public long Number(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    public string Text(int column) => Encoding.UTF8.GetString(raw.sqlite3_column_blob(_statement, column));
+
+    /// <summary>A time as Microsoft.Data.Sqlite reads a <see cref="DateTime"/> stored as text, marked UTC.</summary>
+    public DateTime Time(int column)
+    {
+        var text = Text(column);
+        var time = DateTime.TryParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact)
+            ? exact
+            : DateTime.Parse(text, CultureInfo.InvariantCulture);
+        return DateTime.SpecifyKind(time, DateTimeKind.Utc);
     }
 
     public void Dispose() => _statement.Dispose();

@@ -1,17 +1,16 @@
-using Microsoft.EntityFrameworkCore;
 using QdnConsole.Data;
 using QdnConsole.Features.LiveFeed;
 
 namespace QdnConsole.Features.Voice;
 
 /// <summary>
-/// One webhook request of a call, recorded once: reads the call (and the answer already given, for a Twilio retry),
-/// lets the router decide, and hands the call's changes, new timeline events and the TwiML answer to
-/// <see cref="CallWriter"/>, which commits them with the other requests of the moment. A request Twilio retries
+/// One webhook request of a call, recorded once: reads the call (and the answer already given, for a Twilio retry)
+/// through <see cref="CallReader"/>, lets the router decide, and hands the call's changes, new timeline events and
+/// the TwiML answer to <see cref="CallWriter"/>, which commits them with the other requests of the moment. A request Twilio retries
 /// finds its stored answer and gets it again, so nothing is recorded twice.
 /// </summary>
 public sealed partial class CallJournal(
-    IDbContextFactory<QdnDbContext> dbFactory,
+    CallReader reader,
     CallWriter writer,
     TimeProvider clock,
     ConsoleFeed feed,
@@ -34,7 +33,8 @@ public sealed partial class CallJournal(
         for (var attempt = 1; ; attempt++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var stored = startsCall && attempt == 1 ? null : await FindAsync(callSid, requestKey, ct);
+            ct.ThrowIfCancellationRequested();
+            var stored = startsCall && attempt == 1 ? null : reader.Find(callSid, requestKey);
             if (stored?.StoredReply is { } reply)
             {
                 LogRetryServed(logger, callSid, requestKey);
@@ -65,27 +65,6 @@ public sealed partial class CallJournal(
             // A concurrent request of the same call (a Twilio retry racing the original) was stored first: look again.
             LogConcurrentRetry(logger, callSid, requestKey);
         }
-    }
-
-    private async Task<StoredCall?> FindAsync(string callSid, string requestKey, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = CallSql.SelectCall;
-        AddParameter(command, "@CallSid", callSid);
-        AddParameter(command, "@RequestKey", requestKey);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? CallSql.ReadCall(reader) : null;
-    }
-
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, string value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid}: repeated request {RequestKey} answered from the store")]

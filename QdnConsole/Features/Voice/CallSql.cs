@@ -1,4 +1,3 @@
-using System.Data.Common;
 using QdnConsole.Data;
 
 namespace QdnConsole.Features.Voice;
@@ -112,44 +111,39 @@ internal static class CallSql
     }
 
     /// <summary>The stored call (events not loaded), its stored reply to the request key, and its last event's sequence.</summary>
-    public static StoredCall ReadCall(DbDataReader reader) => new(
+    public static StoredCall ReadCall(SqliteStatement row) => new(
         new Call
         {
-            Id = reader.GetInt64(0),
-            CallSid = reader.GetString(1),
-            LineId = reader.GetString(2),
-            From = reader.GetString(3),
-            To = reader.GetString(4),
-            CallerName = String(reader, 5),
-            StartedAtUtc = Utc(reader.GetDateTime(6)),
-            AnsweredAtUtc = Time(reader, 7),
-            EndedAtUtc = Time(reader, 8),
-            DurationSeconds = Int(reader, 9),
-            TwilioStatus = String(reader, 10),
-            Disposition = Enum.Parse<CallDisposition>(reader.GetString(11)),
-            AnsweredStepPosition = Int(reader, 12),
-            AnsweredPersonId = Int(reader, 13),
-            AnsweredByName = String(reader, 14),
-            VoicemailReason = String(reader, 15) is { } reason ? Enum.Parse<VoicemailReason>(reason) : null,
-            IsTest = reader.GetBoolean(16),
+            Id = row.Number(0),
+            CallSid = row.Text(1),
+            LineId = row.Text(2),
+            From = row.Text(3),
+            To = row.Text(4),
+            CallerName = String(row, 5),
+            StartedAtUtc = row.Time(6),
+            AnsweredAtUtc = Time(row, 7),
+            EndedAtUtc = Time(row, 8),
+            DurationSeconds = Int(row, 9),
+            TwilioStatus = String(row, 10),
+            Disposition = Enum.Parse<CallDisposition>(row.Text(11)),
+            AnsweredStepPosition = Int(row, 12),
+            AnsweredPersonId = Int(row, 13),
+            AnsweredByName = String(row, 14),
+            VoicemailReason = String(row, 15) is { } reason ? Enum.Parse<VoicemailReason>(reason) : null,
+            IsTest = row.Number(16) != 0,
         },
-        String(reader, 17),
-        Int(reader, 18) ?? -1);
+        String(row, 17),
+        Int(row, 18) ?? -1);
 
     private static string Insert(string table, IEnumerable<string> columns) =>
         $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
 
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    private static string? String(SqliteStatement row, int i) => row.IsNull(i) ? null : row.Text(i);
 
-    private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+    private static int? Int(SqliteStatement row, int i) => row.IsNull(i) ? null : checked((int)row.Number(i));
 
-    private static string? String(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-
-    private static int? Int(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt32(i);
-
-    private static DateTime? Time(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : Utc(reader.GetDateTime(i));
+    private static DateTime? Time(SqliteStatement row, int i) => row.IsNull(i) ? null : row.Time(i);
 }
-
 /// <summary>A call as stored when a request read it: the row, the reply already given to this request (a retry), the last event's sequence.</summary>
 public sealed record StoredCall(Call Call, string? StoredReply, int LastSequence);
 

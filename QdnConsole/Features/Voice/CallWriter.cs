@@ -59,6 +59,7 @@ public sealed partial class CallWriter : IAsyncDisposable
     public const int MaxBatch = 256;
 
     private readonly IDbContextFactory<QdnDbContext> _dbFactory;
+    private readonly CallReader _reader;
     private readonly WalCheckpointer _checkpointer;
     private readonly string? _databaseFile;
     private readonly ILogger<CallWriter> _logger;
@@ -69,12 +70,14 @@ public sealed partial class CallWriter : IAsyncDisposable
 
     public CallWriter(
         IDbContextFactory<QdnDbContext> dbFactory,
+        CallReader reader,
         WalCheckpointer checkpointer,
         IConfiguration configuration,
         IHostEnvironment environment,
         ILogger<CallWriter> logger)
     {
         _dbFactory = dbFactory;
+        _reader = reader;
         _checkpointer = checkpointer;
         _databaseFile = DataRegistration.DatabaseFile(configuration, environment.ContentRootPath);
         _logger = logger;
@@ -176,14 +179,10 @@ public sealed partial class CallWriter : IAsyncDisposable
             return open;
         }
 
-        var db = _dbFactory.CreateDbContext();
+        var db = OwnConnection.Open(_dbFactory);
         Statements? statements = null;
         try
         {
-            // Its own connection, never a pooled one that may still be open on a file deleted or replaced since; opened
-            // through EF so the context's interceptors set it up (synchronous=NORMAL, foreign keys).
-            db.Database.SetConnectionString(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
-            db.Database.OpenConnection();
             statements = new Statements(db);
             if (Execute(statements.Connection, "PRAGMA journal_mode") as string == "wal")
             {
@@ -241,6 +240,8 @@ public sealed partial class CallWriter : IAsyncDisposable
         _statements?.Dispose();
         _statements = null;
         _walFile = null;
+        // Nothing else may keep reading a file that failed: it may have been deleted or replaced.
+        _reader.Clear();
         SqliteConnection.ClearAllPools();
     }
 
@@ -272,10 +273,7 @@ public sealed partial class CallWriter : IAsyncDisposable
         public Statements(QdnDbContext db)
         {
             _db = db;
-            _connection = db.Database.GetDbConnection() as SqliteConnection
-                ?? throw new NotSupportedException("The call writer stores calls in SQLite.");
-            // Microsoft.Data.Sqlite retries a busy database in its commands; statements on the handle let SQLite wait.
-            SQLitePCL.raw.sqlite3_busy_timeout(_connection.Handle, checked(_connection.DefaultTimeout * 1000));
+            _connection = OwnConnection.Connection(db);
             try
             {
                 // IMMEDIATE: the write lock is taken (or waited for) before the first statement, never midway.
