@@ -70,10 +70,8 @@ public partial class Program
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        // Twilio's webhooks prove themselves by their signature (TwilioSignatureFilter), never by a sign-in cookie.
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments(VoiceUrls.Prefix), console => console.UseAuthentication());
-        app.UseAuthorization();
-        app.UseAntiforgery();
+        // Twilio's webhooks prove themselves by their signature, never by a sign-in cookie or an antiforgery token.
+        app.UseWhen(context => !TwilioWebhooks.Is(context), console => console.UseAuthentication().UseAuthorization().UseAntiforgery());
 
         app.MapOperationsEndpoints();
         app.MapVoiceEndpoints();

@@ -8,8 +8,7 @@ using QdnConsole.Features.Twilio.TwiML;
 namespace QdnConsole.Features.Voice;
 
 /// <summary>
-/// Twilio's voice webhooks. One route group, signature-checked once, antiforgery off only here (Twilio sends
-/// no antiforgery token). Each handler parses, asks <see cref="CallRouter"/>, and on any failure answers with
+/// Twilio's voice webhooks: one route group of <see cref="TwilioWebhooks"/>, each request signature-checked. Each handler parses, asks <see cref="CallRouter"/>, and on any failure answers with
 /// <see cref="SafePath"/> so the caller still reaches a person or voicemail.
 /// </summary>
 public static partial class VoiceEndpoints
@@ -19,12 +18,7 @@ public static partial class VoiceEndpoints
 
     public static IEndpointRouteBuilder MapVoiceEndpoints(this IEndpointRouteBuilder app)
     {
-        var twilio = app.MapGroup(VoiceUrls.Prefix)
-            .AddEndpointFilter<TwilioSignatureFilter>()
-            .DisableAntiforgery()
-            .WithTags("Twilio")
-            // Twilio cannot sign in: its requests are authenticated by their signature instead.
-            .AllowAnonymous();
+        var twilio = TwilioWebhooks.Map(app, VoiceUrls.Prefix);
         twilio.MapPost("/inbound-call", InboundCall);
         twilio.MapPost("/dial-result", DialResult);
         twilio.MapPost("/screen", Screen);
@@ -119,7 +113,7 @@ public static partial class VoiceEndpoints
     private static VoiceUrls UrlsFor(HttpContext http) =>
         VoiceUrls.For(http.Request, http.RequestServices.GetRequiredService<IOptionsMonitor<TwilioOptions>>().CurrentValue.PublicBaseUrl);
 
-    private static IResult Xml(string twiml) => Results.Text(twiml, TwiMLResult.MediaType);
+    private static TwiMLResult Xml(string twiml) => new(twiml);
 
     /// <summary>Every log line of a webhook carries its call and webhook.</summary>
     private static readonly Func<ILogger, string?, string, IDisposable?> CallScope =
