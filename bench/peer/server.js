@@ -5,6 +5,8 @@ const express = require('express');
 const twilio = require('twilio');
 
 const port = Number(process.env.PORT || 5090);
+// The host the requests were signed for (bench/webhook runs both servers at once, so the peer listens on another port).
+const signedHost = process.env.SIGNED_HOST || `127.0.0.1:${port}`;
 const authToken = process.env.TWILIO_AUTH_TOKEN;
 const steps = [
   { name: 'Sergio', number: '+18585550101', ringSeconds: 20, screen: true },
@@ -14,7 +16,7 @@ const steps = [
 const app = express();
 app.use(express.urlencoded({ extended: false }));
 // The SDK's own middleware: validates X-Twilio-Signature against the URL Twilio used.
-const validate = twilio.webhook(authToken, { protocol: 'http', host: `127.0.0.1:${port}` });
+const validate = twilio.webhook(authToken, { protocol: 'http', host: signedHost });
 
 function ring(response, index) {
   const step = steps[index];
