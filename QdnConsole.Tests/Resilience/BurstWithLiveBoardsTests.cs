@@ -43,6 +43,7 @@ public sealed class BurstWithLiveBoardsTests(BrowserFixture browser, ITestOutput
         var stored = StoreFile.Calls(App.Factory.DatabasePath);
         Assert.Equal(replies.Select(r => r.Sid).Order(), stored.Keys.Order());
         Assert.Empty(stored.Values.SelectMany(c => c.Problems()));
+        Assert.Equal("ok", StoreFile.IntegrityCheck(App.Factory.DatabasePath));
         Assert.Equal(LeftRinging, stored.Values.Count(c => c.Disposition == "InProgress"));
         Assert.Equal(Calls - LeftRinging, stored.Values.Count(c => c.Disposition == "Answered"));
 

@@ -69,11 +69,17 @@ public static class StoreFile
         return connection;
     }
 
-    /// <summary>SQLite's own check of the whole file: "ok" when every page, index and constraint is sound.</summary>
+    /// <summary>
+    /// SQLite's own checks of the whole file: "ok" when every page, index and constraint is sound and every row's
+    /// parent exists (the call writer leaves foreign keys to its own statements, so they are checked here).
+    /// </summary>
     public static string IntegrityCheck(string path)
     {
         using var connection = Open(path);
-        return string.Join('\n', Rows(connection, "PRAGMA integrity_check;", r => r.GetString(0)));
+        var problems = Rows(connection, "PRAGMA integrity_check;", r => r.GetString(0)).Where(r => r != "ok")
+            .Concat(Rows(connection, "PRAGMA foreign_key_check;", r => $"{r.GetString(0)} row {r.GetValue(1)} has no parent in {r.GetString(2)}"))
+            .ToList();
+        return problems.Count == 0 ? "ok" : string.Join('\n', problems);
     }
 
     /// <summary>Every stored call by CallSid, with its events and replies.</summary>

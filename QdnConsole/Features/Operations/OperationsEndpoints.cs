@@ -14,6 +14,8 @@ public static class OperationsEndpoints
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        // No "Server: Kestrel" on every answer: it tells a scanner what runs here and costs every webhook its bytes.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddHealthChecks()
             // A query, not just a connection: SQLite opens any file and fails only when it is read.
             .AddDbContextCheck<QdnDbContext>("database", tags: [Ready], customTestQuery: async (db, ct) =>
