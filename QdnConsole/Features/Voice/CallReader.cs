@@ -107,7 +107,16 @@ public sealed class CallReader(IDbContextFactory<QdnDbContext> dbFactory) : IDis
             _db = OwnConnection.Open(dbFactory);
             try
             {
-                _select = new SqliteStatement(OwnConnection.Connection(_db), CallSql.SelectCall, ["CallSid", "RequestKey"]);
+                var connection = OwnConnection.Connection(_db);
+                using (var setup = connection.CreateCommand())
+                {
+                    // Read only. A small page cache: SQLite empties a reader's cache whenever another connection has
+                    // written since its last read, which under load is every read, so a large one would only hold memory.
+                    setup.CommandText = "PRAGMA query_only=1; PRAGMA cache_size=-256;";
+                    setup.ExecuteNonQuery();
+                }
+
+                _select = new SqliteStatement(connection, CallSql.SelectCall, ["CallSid", "RequestKey"]);
             }
             catch
             {
