@@ -6,8 +6,8 @@ namespace QdnConsole.Features.Voice;
 /// <summary>
 /// One webhook request of a call, recorded once: reads the call (and the answer already given, for a Twilio retry)
 /// through <see cref="CallReader"/>, lets the router decide, and hands the call's changes, new timeline events and
-/// the TwiML answer to <see cref="CallWriter"/>, which commits them with the other requests of the moment. A request Twilio retries
-/// finds its stored answer and gets it again, so nothing is recorded twice.
+/// the TwiML answer to <see cref="CallWriter"/>, which commits them with the other requests of the moment. A request
+/// Twilio retries finds its stored answer and gets it again, so nothing is recorded twice.
 /// </summary>
 public sealed partial class CallJournal(
     CallReader reader,

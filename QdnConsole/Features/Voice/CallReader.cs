@@ -9,7 +9,10 @@ namespace QdnConsole.Features.Voice;
 /// timeline's last sequence, in one statement. Webhooks after the first of a call all read it, so the statement is
 /// prepared once per connection on SQLite's own handle and the connections are kept in a small pool: no context,
 /// no command, no reader per request. When the store fails, <see cref="CallWriter"/> clears the pool: a connection
-/// may still be open on a file deleted or replaced since, and reads then open the file as it is now.
+/// may still be open on a file deleted or replaced since, and reads then open the file as it is now. A read is
+/// synchronous, as every SQLite call is (Microsoft.Data.Sqlite's async methods run synchronously too): microseconds
+/// from the page cache, and at most the connection's busy timeout when another process holds a lock, inside the
+/// webhook's budget.
 /// </summary>
 public sealed class CallReader(IDbContextFactory<QdnDbContext> dbFactory) : IDisposable
 {

@@ -8,8 +8,9 @@ using QdnConsole.Features.Twilio.TwiML;
 namespace QdnConsole.Features.Voice;
 
 /// <summary>
-/// Twilio's voice webhooks: one route group of <see cref="TwilioWebhooks"/>, each request signature-checked. Each handler parses, asks <see cref="CallRouter"/>, and on any failure answers with
-/// <see cref="SafePath"/> so the caller still reaches a person or voicemail.
+/// Twilio's voice webhooks: one route group of <see cref="TwilioWebhooks"/>, each request signature-checked. Each
+/// handler parses, asks <see cref="CallRouter"/>, and on any failure answers with <see cref="SafePath"/> so the
+/// caller still reaches a person or voicemail.
 /// </summary>
 public static partial class VoiceEndpoints
 {
