@@ -52,6 +52,57 @@ public sealed class CallReaderTests : IDisposable
         Assert.Null(Reader.Find("CA" + new string('4', 32), "inbound"));
     }
 
+    [Fact]
+    public async Task Find_RememberedCall_ComesAsCommittedWithoutTheStore_AndACopyEachTime()
+    {
+        var stored = NewCall("CA" + new string('6', 32), everyFieldSet: false);
+        await SaveAsync(stored, ("inbound", "<Response/>"));
+        stored.Disposition = CallDisposition.Answered; // as this app committed it; the file says InProgress
+        Reader.Remember(stored, 7);
+
+        var remembered = Reader.Find(stored.CallSid, "inbound")!;
+        remembered.Call.Disposition = CallDisposition.Missed; // a request deciding must not change what is remembered
+
+        Assert.Equal((CallDisposition.Answered, 7, null), (Reader.Find(stored.CallSid, "inbound")!.Call.Disposition, remembered.LastSequence, remembered.StoredReply));
+        Assert.Empty(remembered.Call.Events);
+        var fromStore = Reader.Find(stored.CallSid, "inbound", fromStore: true)!;
+        Assert.Equal((CallDisposition.InProgress, 2, "<Response/>"), (fromStore.Call.Disposition, fromStore.LastSequence, fromStore.StoredReply));
+    }
+
+    [Fact]
+    public void Remember_EndedCall_IsForgotten_AndClearForgetsAll()
+    {
+        var ended = NewCall("CA" + new string('7', 32), everyFieldSet: true); // EndedAtUtc set
+        var ringing = NewCall("CA" + new string('8', 32), everyFieldSet: false);
+        ringing.Id = 42;
+        Reader.Remember(ringing, 0);
+        Reader.Remember(ended, 5);
+
+        Assert.Equal(1, Reader.RememberedCount);
+        Reader.Clear();
+        Assert.Equal(0, Reader.RememberedCount);
+    }
+
+    /// <summary>A field added to <see cref="Call"/> and not copied would silently be lost by the next webhook's write.</summary>
+    [Fact]
+    public void CopyOf_CopiesEveryFieldButTheTimeline()
+    {
+        var call = NewCall("CA" + new string('9', 32), everyFieldSet: true);
+        call.Id = 99;
+
+        var copy = CallReader.CopyOf(call);
+
+        foreach (var property in typeof(Call).GetProperties().Where(p => p.Name != nameof(Call.Events)))
+        {
+            var original = property.GetValue(call);
+            var unset = property.PropertyType.IsValueType ? Activator.CreateInstance(property.PropertyType) : null;
+            Assert.False(Equals(original, unset), $"{property.Name}: give it a value in NewCall so this test covers it");
+            Assert.True(Equals(original, property.GetValue(copy)), $"{property.Name} is not copied");
+        }
+
+        Assert.Empty(copy.Events);
+    }
+
     /// <summary>An open connection keeps reading a file deleted or replaced since; the writer clears the pool when it finds the store failing.</summary>
     [Fact]
     public async Task Find_StoreReplacedThenCleared_ReadsTheNewFile()

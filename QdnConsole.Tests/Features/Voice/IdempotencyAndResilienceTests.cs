@@ -43,6 +43,36 @@ public sealed class IdempotencyAndResilienceTests : IDisposable
         Assert.Equal((1, 8, 1), (calls, events, voicemails));
     }
 
+    /// <summary>
+    /// This app remembers a call in progress as it last committed it. Another app instance sharing the store (or a
+    /// reconciliation) may have moved the call on since: the request must follow the store, never the memory.
+    /// </summary>
+    [Fact]
+    public async Task CallMovedOnElsewhere_NextWebhookFollowsTheStore()
+    {
+        var twilio = _app.Twilio();
+        var sid = NewCallSid();
+        var ringing = await twilio.PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(sid));
+        // Elsewhere: Sergio's dial ended and was answered with a ring to Backup, stored with its event.
+        var elsewhere = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>answered elsewhere</Say></Response>";
+        await _app.DbAsync(async db =>
+        {
+            var call = await db.Calls.SingleAsync(c => c.CallSid == sid);
+            db.CallEvents.Add(new CallEvent { CallId = call.Id, Sequence = 2, AtUtc = DateTime.UtcNow, Kind = CallEventKind.DialEnded, Reason = "elsewhere" });
+            db.CallRequests.Add(new CallRequest { CallId = call.Id, RequestKey = "dial:0", ReceivedAtUtc = DateTime.UtcNow, Response = elsewhere });
+            return await db.SaveChangesAsync();
+        });
+
+        var repeated = await twilio.PostAsync(ringing.DialAction!, DialEnded(sid, "no-answer", null, "ringing"));
+        var next = await twilio.PostAsync("/twilio/dial-result?line=qdn&step=1", DialEnded(sid, "no-answer", null, "ringing"));
+
+        Assert.Equal(elsewhere, repeated.Body);
+        Assert.NotNull(next.RecordAction); // Backup did not answer either: the voicemail greeting
+        var events = (await _app.CallAsync(sid)).Events.OrderBy(e => e.Sequence).ToList();
+        Assert.Equal(Enumerable.Range(0, events.Count), events.Select(e => e.Sequence));
+        Assert.Equal("elsewhere", events[2].Reason);
+    }
+
     [Fact]
     public async Task ConcurrentDuplicateInbound_OneCallOneAnswer()
     {

@@ -34,7 +34,8 @@ public sealed partial class CallJournal(
         {
             var now = clock.GetUtcNow().UtcDateTime;
             ct.ThrowIfCancellationRequested();
-            var stored = startsCall && attempt == 1 ? null : reader.Find(callSid, requestKey);
+            // A second attempt follows a conflict: what was read first was stale, so the store decides.
+            var stored = startsCall && attempt == 1 ? null : reader.Find(callSid, requestKey, fromStore: attempt > 1);
             if (stored?.StoredReply is { } reply)
             {
                 LogRetryServed(logger, callSid, requestKey);
@@ -53,9 +54,12 @@ public sealed partial class CallJournal(
             var write = new CallWrite(call, stored, ChangeableFields.Of(call) != before, entry.Voicemail, requestKey, now, response);
             if (await writer.WriteAsync(write, ct) == WriteOutcome.Committed)
             {
+                reader.Remember(call, entry.LastSequence);
                 feed.Publish(new CallUpdated(now, call.Id, call.CallSid, call.LineId, entry.LastReason ?? call.Disposition.ToString()));
                 return response;
             }
+
+            reader.Forget(callSid);
 
             if (attempt > 1)
             {
@@ -78,6 +82,9 @@ public sealed partial class CallJournal(
 public sealed class CallEntry(Call? call, DateTime nowUtc, int nextSequence)
 {
     private int _sequence = nextSequence;
+
+    /// <summary>The sequence of the timeline's last event, counting the events this request added.</summary>
+    public int LastSequence => _sequence - 1;
 
     public Call? Call => call;
 
