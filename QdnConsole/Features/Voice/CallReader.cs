@@ -26,12 +26,16 @@ public sealed class CallReader(IDbContextFactory<QdnDbContext> dbFactory) : IDis
     /// <summary>Idle connections kept; more are opened under a burst and closed when it is over.</summary>
     private const int MaxIdle = 32;
 
-    /// <summary>Calls in progress remembered at most; past it all are forgotten (a miss only costs a read).</summary>
-    public const int MaxRemembered = 4096;
+    /// <summary>
+    /// Calls in progress remembered at most; past it all are forgotten (a miss only costs a read). Far above the calls
+    /// a business has ringing at once, and small enough that entries die young.
+    /// </summary>
+    public const int MaxRemembered = 1024;
 
     private readonly ConcurrentQueue<Session> _idle = new();
     private readonly ConcurrentDictionary<string, Remembered> _inProgress = new(StringComparer.Ordinal);
     private int _idleCount;
+    private int _rememberedCount;
     private int _generation;
 
     /// <summary>
@@ -73,16 +77,35 @@ public sealed class CallReader(IDbContextFactory<QdnDbContext> dbFactory) : IDis
             return;
         }
 
-        if (_inProgress.Count >= MaxRemembered && !_inProgress.ContainsKey(call.CallSid))
+        var remembered = new Remembered(CopyOf(call), lastSequence);
+        if (_inProgress.TryGetValue(call.CallSid, out _))
         {
-            _inProgress.Clear();
+            _inProgress[call.CallSid] = remembered;
+            return;
         }
 
-        _inProgress[call.CallSid] = new Remembered(CopyOf(call), lastSequence);
+        // Counted here, not by the dictionary: its Count takes every one of its locks.
+        if (Interlocked.Increment(ref _rememberedCount) > MaxRemembered)
+        {
+            _inProgress.Clear();
+            Interlocked.Exchange(ref _rememberedCount, 1);
+        }
+
+        if (!_inProgress.TryAdd(call.CallSid, remembered))
+        {
+            Interlocked.Decrement(ref _rememberedCount);
+            _inProgress[call.CallSid] = remembered;
+        }
     }
 
     /// <summary>Drops what is remembered of the call: the next read goes to the store.</summary>
-    public void Forget(string callSid) => _inProgress.TryRemove(callSid, out _);
+    public void Forget(string callSid)
+    {
+        if (_inProgress.TryRemove(callSid, out _))
+        {
+            Interlocked.Decrement(ref _rememberedCount);
+        }
+    }
 
     /// <summary>How many calls in progress are remembered.</summary>
     public int RememberedCount => _inProgress.Count;
@@ -113,6 +136,7 @@ public sealed class CallReader(IDbContextFactory<QdnDbContext> dbFactory) : IDis
     public void Clear()
     {
         _inProgress.Clear();
+        Interlocked.Exchange(ref _rememberedCount, 0);
         Interlocked.Increment(ref _generation);
         while (TryTakeIdle(out var session))
         {
