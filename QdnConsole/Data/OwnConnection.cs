@@ -30,6 +30,15 @@ public static class OwnConnection
         }
     }
 
+    /// <summary>Runs <paramref name="sql"/> (a pragma, a setup statement) and returns its first value.</summary>
+    public static object? Execute(SqliteConnection connection, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
     public static SqliteConnection Connection(QdnDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -204,14 +204,10 @@ public sealed class CallReader(IDbContextFactory<QdnDbContext> dbFactory) : IDis
             try
             {
                 var connection = OwnConnection.Connection(_db);
-                using (var setup = connection.CreateCommand())
-                {
-                    // Read only. A small page cache: SQLite empties a reader's cache whenever another connection has
-                    // written since its last read, which under load is every read, so a large one would only hold memory.
-                    setup.CommandText = "PRAGMA query_only=1; PRAGMA cache_size=-256;";
-                    setup.ExecuteNonQuery();
-                }
-
+                // Read only. A small page cache: SQLite empties a reader's cache whenever another connection has
+                // written since its last read, which under load is every read, so a large one would only hold memory.
+                OwnConnection.Execute(connection, "PRAGMA query_only=1");
+                OwnConnection.Execute(connection, "PRAGMA cache_size=-256");
                 _select = new SqliteStatement(connection, CallSql.SelectCall, ["CallSid", "RequestKey"]);
             }
             catch

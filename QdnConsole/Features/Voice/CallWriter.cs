@@ -164,7 +164,7 @@ public sealed partial class CallWriter : IAsyncDisposable
         if (_walFile is not null && _checkpointer.TakeFinishing())
         {
             // The checkpointer has just copied the log; copy what was written since, so this transaction starts it over.
-            Execute(statements.Connection, "PRAGMA wal_checkpoint(PASSIVE)");
+            OwnConnection.Execute(statements.Connection, "PRAGMA wal_checkpoint(PASSIVE)");
         }
 
         statements.Commit(batch, outcomes);
@@ -188,12 +188,12 @@ public sealed partial class CallWriter : IAsyncDisposable
             // transaction, and at a line (lines are never deleted): SQLite's per-row parent lookups would only repeat
             // that, for about 6 % of webhook throughput. Other connections keep enforcing them; the resilience tests
             // run SQLite's foreign_key_check over the store after load, crashes and outages.
-            Execute(statements.Connection, "PRAGMA foreign_keys=OFF");
-            if (Execute(statements.Connection, "PRAGMA journal_mode") as string == "wal")
+            OwnConnection.Execute(statements.Connection, "PRAGMA foreign_keys=OFF");
+            if (OwnConnection.Execute(statements.Connection, "PRAGMA journal_mode") as string == "wal")
             {
                 // Checkpoints (copying the log into the database, with fsyncs) run beside the writer in
                 // Data/WalCheckpointer, never inside a webhook batch's commit; the writer only finishes each one.
-                Execute(statements.Connection, "PRAGMA wal_autocheckpoint=0");
+                OwnConnection.Execute(statements.Connection, "PRAGMA wal_autocheckpoint=0");
                 _walFile = _databaseFile is null ? null : _databaseFile + "-wal";
             }
 
@@ -231,13 +231,6 @@ public sealed partial class CallWriter : IAsyncDisposable
             Reset();
             throw new InvalidOperationException($"The database file {missing} is missing.");
         }
-    }
-
-    private static object? Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 
     private void Reset()
