@@ -144,6 +144,7 @@ internal static class CallSql
 
     private static DateTime? Time(SqliteStatement row, int i) => row.IsNull(i) ? null : row.Time(i);
 }
+
 /// <summary>A call as stored when a request read it: the row, the reply already given to this request (a retry), the last event's sequence.</summary>
 public sealed record StoredCall(Call Call, string? StoredReply, int LastSequence);
 
