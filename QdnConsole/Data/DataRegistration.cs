@@ -22,6 +22,7 @@ public static class DataRegistration
             .AddInterceptors(Pragmas)
             .AddInterceptors(services.GetServices<IInterceptor>()));
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddSingleton<IDatabaseSeeder, CallSidHashBackfill>();
         builder.Services.AddSingleton<WalCheckpointer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WalCheckpointer>());
         return builder;

@@ -35,7 +35,22 @@ public sealed class Call
 {
     public long Id { get; set; }
 
-    public required string CallSid { get; set; }
+    /// <summary>Twilio's id of the call; setting it sets <see cref="CallSidHash"/>.</summary>
+    public required string CallSid
+    {
+        get;
+        set
+        {
+            field = value;
+            CallSidHash = Data.CallSidHash.Of(value);
+        }
+    }
+
+    /// <summary>
+    /// The indexed key of <see cref="CallSid"/> (<see cref="Data.CallSidHash"/>): find a call by both. 0 marks a row
+    /// stored without it, which the next start fills in (<see cref="CallSidHashBackfill"/>).
+    /// </summary>
+    public long CallSidHash { get; set; }
 
     public required string LineId { get; set; }
 

@@ -81,7 +81,11 @@ public sealed class QdnDbContext(DbContextOptions<QdnDbContext> options) : DbCon
             call.Property(c => c.CallerName).HasMaxLength(128);
             call.Property(c => c.TwilioStatus).HasMaxLength(32);
             call.Property(c => c.AnsweredByName).HasMaxLength(100);
-            call.HasIndex(c => c.CallSid).IsUnique();
+            // Found by the hash and the text (Call.CallSidHash). Not unique: two CallSids may share a hash, and the one
+            // writer of calls (CallWriter) refuses a CallSid stored already, in the transaction that would add it.
+            // 0 is the column's default for rows added without it (CallSidHashBackfill keys them at start).
+            call.Property(c => c.CallSidHash).HasDefaultValue(0L);
+            call.HasIndex(c => c.CallSidHash);
             call.HasIndex(c => c.StartedAtUtc);
             call.HasIndex(c => new { c.LineId, c.StartedAtUtc });
             call.HasOne<Line>().WithMany().HasForeignKey(c => c.LineId).OnDelete(DeleteBehavior.Restrict);

@@ -3,8 +3,8 @@
 
 Usage: make_requests.py MODE BASE_URL AUTH_TOKEN CALLS PHASE OUT THREADS
   MODE     inbound (one request per call) or cascade (inbound, two dial results, voicemail, status per call)
-  PHASE    one hex digit put first in every CallSid ('a' warm-up, 'b' measured), so runs can be counted apart;
-           the other 31 digits look random, as Twilio's do
+  PHASE    a name for the batch ('a' warm-up, 'b' measured...): batches with different phases share no CallSid.
+           CallSids are random-looking, as Twilio's are, and the same for the same phase on every run
   THREADS  wrk's thread count: call i goes to file OUT.(i % THREADS), whole and in order, one file per wrk thread
 Each file holds complete HTTP/1.1 requests, each followed by a NUL byte, ready to send as they are: the wrk thread
 only slices them out (bench/lib/replay.lua), so the load generator spends its time on sending, not on preparing
@@ -19,7 +19,6 @@ import urllib.parse
 mode, base, token, calls, phase, out, threads = (
     sys.argv[1], sys.argv[2].rstrip('/'), sys.argv[3].encode(), int(sys.argv[4]), sys.argv[5], sys.argv[6], int(sys.argv[7]))
 host = urllib.parse.urlsplit(base).netloc
-SCRAMBLE = 0x9E3779B97F4A7C15F39CC0605CEDC835  # odd: a bijection on 124-bit numbers
 
 
 def sign(url, form):
@@ -70,10 +69,12 @@ def http_request(path, form):
 
 files = [open(f'{out}.{t}', 'w', newline='') for t in range(threads)]
 for i in range(calls):
-    # Twilio's CallSids are random (CA + 32 hex digits), so each new call lands on a random page of the store's
-    # CallSid index. Counting upwards would append every call to the index's last page instead, which flattered QDN by
-    # about 15 % (bench/README, fifth round). Multiplying by an odd constant modulo 16^31 scrambles i without repeats.
-    sid = f'CA{phase}{i * SCRAMBLE % (1 << 124):031x}'
+    # Twilio's CallSids are random (CA + 32 hex digits), so each new call lands on a random page of whatever index
+    # holds them, among every call stored before. Counting upwards appended every call to the index's last page
+    # instead, which flattered QDN by about 15 % (bench/README, fifth round); a phase digit first put each round's
+    # calls in a fresh corner of the index, which flattered it too (sixth round). A cryptographic hash of the phase and
+    # i is as random as Twilio's, yet the same on every run.
+    sid = 'CA' + hashlib.blake2b(f'{phase}:{i}'.encode(), digest_size=16).hexdigest()
     files[i % threads].write(''.join(http_request(path, form) for path, form in requests_for(sid)))
 for f in files:
     f.close()

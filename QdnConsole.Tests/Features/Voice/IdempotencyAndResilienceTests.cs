@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QdnConsole.Data;
+using QdnConsole.Features.Voice;
 using QdnConsole.Tests.Infrastructure;
 using static QdnConsole.Tests.Features.Voice.VoiceTestHelpers;
 
@@ -83,6 +85,33 @@ public sealed class IdempotencyAndResilienceTests : IDisposable
 
         Assert.All(replies, r => Assert.Equal(replies[0].Body, r.Body));
         Assert.Equal(1, await _app.DbAsync(db => db.Calls.CountAsync(c => c.CallSid == form["CallSid"])));
+    }
+
+    /// <summary>
+    /// Calls are indexed by a 64-bit hash of the CallSid. Two CallSids may share one: each must still be its own call,
+    /// and a webhook must find its own (read from the store, not from what this app remembers).
+    /// </summary>
+    [Fact]
+    public async Task TwoCallSidsSharingAHash_AreStoredAndRoutedApart()
+    {
+        var twilio = _app.Twilio();
+        var sid = NewCallSid();
+        var other = NewCallSid();
+        await twilio.PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(other));
+        // The other call made to share the new call's hash, as a collision would.
+        await _app.DbAsync(db => db.Calls.Where(c => c.CallSid == other)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CallSidHash, CallSidHash.Of(sid))));
+
+        var first = await twilio.PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(sid));
+        _app.Services.GetRequiredService<CallReader>().Clear();
+        var second = await twilio.PostAsync(first.DialAction!, DialEnded(sid, "no-answer", null, "ringing"));
+
+        Assert.Equal((Sergio, Backup), (first.DialedNumber, second.DialedNumber));
+        var calls = await _app.DbAsync(db => db.Calls.AsNoTracking().Include(c => c.Events)
+            .Where(c => c.CallSidHash == CallSidHash.Of(sid)).ToDictionaryAsync(c => c.CallSid));
+        Assert.Equal(new[] { other, sid }.Order(StringComparer.Ordinal), calls.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((CallDisposition.InProgress, 4), (calls[sid].Disposition, calls[sid].Events.Count));
+        Assert.Equal(2, calls[other].Events.Count); // received, ringing Sergio: untouched by the new call's webhooks
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed partial class TestCallRunner(
         LogFinished(logger, result.CallSid, request.To, result.End);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var callId = await db.Calls.Where(c => c.CallSid == result.CallSid).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        var hash = CallSidHash.Of(result.CallSid);
+        var callId = await db.Calls.Where(c => c.CallSidHash == hash && c.CallSid == result.CallSid).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
         return new(result, callId);
     }
 

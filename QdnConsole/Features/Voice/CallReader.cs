@@ -208,7 +208,7 @@ public sealed class CallReader(IDbContextFactory<QdnDbContext> dbFactory) : IDis
                 // written since its last read, which under load is every read, so a large one would only hold memory.
                 OwnConnection.Execute(connection, "PRAGMA query_only=1");
                 OwnConnection.Execute(connection, "PRAGMA cache_size=-256");
-                _select = new SqliteStatement(connection, CallSql.SelectCall, ["CallSid", "RequestKey"]);
+                _select = new SqliteStatement(connection, CallSql.SelectCall, [.. CallSql.FindCallParameters, "RequestKey"]);
             }
             catch
             {
@@ -221,8 +221,8 @@ public sealed class CallReader(IDbContextFactory<QdnDbContext> dbFactory) : IDis
 
         public StoredCall? Find(string callSid, string requestKey)
         {
-            _select.Bind(0, callSid);
-            _select.Bind(1, requestKey);
+            CallSql.BindFind(_select, callSid);
+            _select.Bind(2, requestKey);
             return _select.QueryFirst(CallSql.ReadCall);
         }
 

@@ -16,6 +16,7 @@ internal static class CallSql
     [
         "CallSid", "LineId", "From", "To", "CallerName", "StartedAtUtc", "AnsweredAtUtc", "EndedAtUtc", "DurationSeconds",
         "TwilioStatus", "Disposition", "AnsweredStepPosition", "AnsweredPersonId", "AnsweredByName", "VoicemailReason", "IsTest",
+        "CallSidHash",
     ];
 
     public static readonly string InsertCall = Insert("Calls", InsertCallParameters) + " RETURNING \"Id\"";
@@ -25,6 +26,12 @@ internal static class CallSql
 
     public static readonly string UpdateCall =
         "UPDATE \"Calls\" SET " + string.Join(", ", UpdateCallParameters.Skip(1).Select(c => $"\"{c}\" = @{c}")) + " WHERE \"Id\" = @Id";
+
+    /// <summary>Parameters of the statements that find a call by its CallSid: the indexed hash, then the text.</summary>
+    public static readonly string[] FindCallParameters = ["CallSidHash", "CallSid"];
+
+    /// <summary>Whether a call with @CallSid is stored (the one writer checks before adding one: the index is not unique).</summary>
+    public const string CallExists = "SELECT 1 FROM \"Calls\" WHERE \"CallSidHash\" = @CallSidHash AND \"CallSid\" = @CallSid";
 
     public const string LastSequence = "SELECT MAX(\"Sequence\") FROM \"CallEvents\" WHERE \"CallId\" = @Id";
 
@@ -45,14 +52,24 @@ internal static class CallSql
 
     public static readonly string InsertRequest = Insert("CallRequests", InsertRequestParameters);
 
-    /// <summary>The columns <see cref="ReadCall"/> expects, in order, for the call with @CallSid and its reply to @RequestKey.</summary>
+    /// <summary>
+    /// The columns <see cref="ReadCall"/> expects, in order, for the call with @CallSid (and @CallSidHash) and its reply
+    /// to @RequestKey; bound by <see cref="BindFind"/>, then the request key.
+    /// </summary>
     public static readonly string[] SelectCallColumns = ["Id", .. InsertCallParameters];
 
     public static readonly string SelectCall =
         "SELECT " + string.Join(", ", SelectCallColumns.Select(c => $"c.\"{c}\"")) +
         ", (SELECT r.\"Response\" FROM \"CallRequests\" r WHERE r.\"CallId\" = c.\"Id\" AND r.\"RequestKey\" = @RequestKey)" +
         ", (SELECT MAX(e.\"Sequence\") FROM \"CallEvents\" e WHERE e.\"CallId\" = c.\"Id\")" +
-        " FROM \"Calls\" c WHERE c.\"CallSid\" = @CallSid";
+        " FROM \"Calls\" c WHERE c.\"CallSidHash\" = @CallSidHash AND c.\"CallSid\" = @CallSid";
+
+    /// <summary>Binds the parameters of <see cref="CallExists"/> and <see cref="SelectCall"/> that find the call.</summary>
+    public static void BindFind(SqliteStatement statement, string callSid)
+    {
+        statement.Bind(0, CallSidHash.Of(callSid));
+        statement.Bind(1, callSid);
+    }
 
     public static void BindCall(SqliteStatement statement, Call call)
     {
@@ -64,6 +81,7 @@ internal static class CallSql
         statement.Bind(5, call.StartedAtUtc);
         ChangeableFields.Of(call).Bind(statement, ChangeableFirst);
         statement.Bind(15, call.IsTest);
+        statement.Bind(16, call.CallSidHash);
     }
 
     public static void BindCallUpdate(SqliteStatement statement, Call call)
@@ -131,9 +149,10 @@ internal static class CallSql
             AnsweredByName = String(row, 14),
             VoicemailReason = String(row, 15) is { } reason ? Enum.Parse<VoicemailReason>(reason) : null,
             IsTest = row.Number(16) != 0,
+            CallSidHash = row.Number(17),
         },
-        String(row, 17),
-        Int(row, 18) ?? -1);
+        String(row, 18),
+        Int(row, 19) ?? -1);
 
     private static string Insert(string table, IEnumerable<string> columns) =>
         $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";

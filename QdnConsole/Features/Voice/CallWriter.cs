@@ -257,6 +257,7 @@ public sealed partial class CallWriter : IAsyncDisposable
         private readonly SqliteStatement _begin;
         private readonly SqliteStatement _commit;
         private readonly SqliteStatement _rollback;
+        private readonly SqliteStatement _callExists;
         private readonly SqliteStatement _insertCall;
         private readonly SqliteStatement _lastSequence;
         private readonly SqliteStatement _updateCall;
@@ -278,6 +279,7 @@ public sealed partial class CallWriter : IAsyncDisposable
                 _begin = Prepare("BEGIN IMMEDIATE", []);
                 _commit = Prepare("COMMIT", []);
                 _rollback = Prepare("ROLLBACK", []);
+                _callExists = Prepare(CallSql.CallExists, CallSql.FindCallParameters);
                 _insertCall = Prepare(CallSql.InsertCall, CallSql.InsertCallParameters);
                 _lastSequence = Prepare(CallSql.LastSequence, ["Id"]);
                 _updateCall = Prepare(CallSql.UpdateCall, CallSql.UpdateCallParameters);
@@ -369,7 +371,15 @@ public sealed partial class CallWriter : IAsyncDisposable
             var call = write.Call;
             if (write.Loaded is null)
             {
-                // Conflicts when the call exists already (a retry of its first request racing the original).
+                // Conflicts when the call exists already (a retry of its first request racing the original). The
+                // CallSid's index is not unique (Data.CallSidHash): this check, in the transaction that adds the call,
+                // is what keeps CallSids unique, and this writer is the one thing that adds calls.
+                CallSql.BindFind(_callExists, call.CallSid);
+                if (_callExists.ExecuteScalar() is not null)
+                {
+                    return WriteOutcome.Conflict;
+                }
+
                 CallSql.BindCall(_insertCall, call);
                 call.Id = _insertCall.ExecuteScalar() ?? throw new InvalidOperationException("The call's insert returned no id.");
             }

@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging.Abstractions;
+using QdnConsole.Data;
+
+namespace QdnConsole.Tests.Data;
+
+/// <summary>Calls are indexed by a 64-bit hash of their CallSid; a store from before that must be keyed on its next start.</summary>
+public sealed class CallSidHashTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "qdn-tests", $"callsid-hash-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
+    }
+
+    // FNV-1a 64-bit test vectors from the algorithm's authors (isthe.com/chongo/tech/comp/fnv): the hash must never
+    // change, or stored calls could no longer be found.
+    [Theory]
+    [InlineData("a", 0xaf63dc4c8601ec8cUL)]
+    [InlineData("foobar", 0x85944171f73967e8UL)]
+    [InlineData("", 0xcbf29ce484222325UL)]
+    public void Of_IsFnv1a64(string text, ulong expected) => Assert.Equal(unchecked((long)expected), CallSidHash.Of(text));
+
+    [Fact]
+    public void SettingTheCallSid_SetsItsHash()
+    {
+        var call = new Call { CallSid = "CA0123456789abcdef0123456789abcdef", LineId = "qdn", From = "+1", To = "+2" };
+
+        Assert.Equal(CallSidHash.Of("CA0123456789abcdef0123456789abcdef"), call.CallSidHash);
+        Assert.NotEqual(0, call.CallSidHash);
+    }
+
+    [Fact]
+    public async Task CallsStoredBeforeTheHash_AreKeyedOnTheNextStart_InBatches()
+    {
+        var sids = Enumerable.Range(0, 2_500).Select(i => $"CA{i * 7919:x32}").ToList();
+        await using (var db = NewContext())
+        {
+            // The store as the previous version left it: every migration before the hash's, and calls in it.
+            db.GetService<IMigrator>().Migrate("20261121100000_AddUsers");
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "Lines" ("Id", "Name", "Number", "TimeZone", "MaintenanceMode", "CreatedAtUtc", "UpdatedAtUtc")
+                VALUES ('qdn', 'QDN', '+18585550100', 'America/Los_Angeles', 0, '2026-11-01 00:00:00', '2026-11-01 00:00:00')
+                """);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var sid in sids)
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "Calls" ("CallSid", "LineId", "From", "To", "StartedAtUtc", "Disposition", "IsTest")
+                    VALUES ({sid}, 'qdn', '+16195550199', '+18585550100', '2026-11-01 10:00:00', 'Answered', 0)
+                    """);
+            }
+
+            await transaction.CommitAsync();
+            await db.Database.MigrateAsync();
+            Assert.Equal(sids.Count, await db.Calls.CountAsync(c => c.CallSidHash == 0));
+        }
+
+        await using (var db = NewContext())
+        {
+            await new CallSidHashBackfill(NullLogger<CallSidHashBackfill>.Instance).SeedAsync(db, CancellationToken.None);
+        }
+
+        await using (var db = NewContext())
+        {
+            var stored = await db.Calls.AsNoTracking().Select(c => new { c.CallSid, c.CallSidHash }).ToListAsync();
+            Assert.Equal(sids.Count, stored.Count);
+            Assert.All(stored, c => Assert.Equal(CallSidHash.Of(c.CallSid), c.CallSidHash));
+            var hash = CallSidHash.Of(sids[1_234]);
+            Assert.Equal(sids[1_234], await db.Calls.Where(c => c.CallSidHash == hash).Select(c => c.CallSid).SingleAsync());
+        }
+    }
+
+    private QdnDbContext NewContext()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        return new QdnDbContext(new DbContextOptionsBuilder<QdnDbContext>().UseSqlite($"Data Source={_path}").Options);
+    }
+}

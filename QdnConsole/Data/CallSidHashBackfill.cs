@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace QdnConsole.Data;
+
+/// <summary>
+/// Keys the calls stored before <see cref="Call.CallSidHash"/> existed (the IndexCallSidHash migration adds the column
+/// as 0): computed here, in C#, because SQL has no such hash. Runs on every start, in batches, before the webhooks
+/// take requests; with every row keyed it is one index probe.
+/// </summary>
+public sealed partial class CallSidHashBackfill(ILogger<CallSidHashBackfill> logger) : IDatabaseSeeder
+{
+    private const int BatchSize = 1_000;
+
+    public async Task SeedAsync(QdnDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var keyed = 0;
+        while (true)
+        {
+            var unkeyed = await db.Calls
+                .Where(c => c.CallSidHash == 0)
+                .OrderBy(c => c.Id)
+                .Select(c => new { c.Id, c.CallSid })
+                .Take(BatchSize)
+                .ToListAsync(ct);
+            if (unkeyed.Count == 0)
+            {
+                break;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var call in unkeyed)
+            {
+                var hash = CallSidHash.Of(call.CallSid);
+                await db.Calls.Where(c => c.Id == call.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.CallSidHash, hash), ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            keyed += unkeyed.Count;
+        }
+
+        if (keyed > 0)
+        {
+            LogKeyed(logger, keyed);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Keyed {Count} stored calls by their CallSid's hash")]
+    private static partial void LogKeyed(ILogger logger, int count);
+}
