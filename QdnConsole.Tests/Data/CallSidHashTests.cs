@@ -4,10 +4,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using QdnConsole.Data;
+using QdnConsole.Features.Voice;
 
 namespace QdnConsole.Tests.Data;
 
-/// <summary>Calls are indexed by a 64-bit hash of their CallSid; a store from before that must be keyed on its next start.</summary>
+/// <summary>
+/// Calls are indexed by their bucket and a 64-bit hash of their CallSid; a store from before the hash must be keyed on
+/// its next start, and every lookup must seek that index.
+/// </summary>
 public sealed class CallSidHashTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "qdn-tests", $"callsid-hash-{Guid.NewGuid():N}.db");
@@ -51,17 +55,20 @@ public sealed class CallSidHashTests : IDisposable
                 VALUES ('qdn', 'QDN', '+18585550100', 'America/Los_Angeles', 0, '2026-11-01 00:00:00', '2026-11-01 00:00:00')
                 """);
             await using var transaction = await db.Database.BeginTransactionAsync();
-            foreach (var sid in sids)
+            for (var i = 0; i < sids.Count; i++)
             {
+                // Ids spread over four of the index's buckets (65,536 ids each): the backfill finds them in every one.
+                var id = 1 + (i * 97L);
                 await db.Database.ExecuteSqlAsync($"""
-                    INSERT INTO "Calls" ("CallSid", "LineId", "From", "To", "StartedAtUtc", "Disposition", "IsTest")
-                    VALUES ({sid}, 'qdn', '+16195550199', '+18585550100', '2026-11-01 10:00:00', 'Answered', 0)
+                    INSERT INTO "Calls" ("Id", "CallSid", "LineId", "From", "To", "StartedAtUtc", "Disposition", "IsTest")
+                    VALUES ({id}, {sids[i]}, 'qdn', '+16195550199', '+18585550100', '2026-11-01 10:00:00', 'Answered', 0)
                     """);
             }
 
             await transaction.CommitAsync();
             await db.Database.MigrateAsync();
             Assert.Equal(sids.Count, await db.Calls.CountAsync(c => c.CallSidHash == 0));
+            Assert.Equal(4, await db.Calls.Select(c => EF.Property<long>(c, CallSidHash.BucketColumn)).Distinct().CountAsync());
         }
 
         await using (var db = NewContext())
@@ -77,6 +84,48 @@ public sealed class CallSidHashTests : IDisposable
             var hash = CallSidHash.Of(sids[1_234]);
             Assert.Equal(sids[1_234], await db.Calls.Where(c => c.CallSidHash == hash).Select(c => c.CallSid).SingleAsync());
         }
+    }
+
+    /// <summary>
+    /// A lookup by CallSid (a webhook's read, the writer's check that a call is new, the backfill) must seek the index
+    /// once per bucket: a scan of the calls would grow with every call ever stored.
+    /// </summary>
+    [Theory]
+    [InlineData("select")]
+    [InlineData("exists")]
+    [InlineData("unkeyed")]
+    public async Task LookupsByCallSid_SeekTheIndexInEachBucket_NeverScanTheCalls(string lookup)
+    {
+        await using var db = NewContext();
+        await db.Database.MigrateAsync();
+        var sql = lookup switch
+        {
+            "select" => CallSql.SelectCall,
+            "exists" => CallSql.CallExists,
+            _ => CallSidHash.InEveryBucketSql("c.\"Id\"", "c.\"CallSidHash\" = 0", 1_000),
+        };
+
+        await using var connection = new SqliteConnection($"Data Source={_path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var name in new[] { "@CallSidHash", "@CallSid", "@RequestKey" }.Where(sql.Contains))
+        {
+            command.Parameters.AddWithValue(name, DBNull.Value);
+        }
+
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.StartsWith("SEARCH c USING ", StringComparison.Ordinal)
+            && step.Contains("INDEX IX_Calls_CallSidBucket_CallSidHash (CallSidBucket=? AND CallSidHash=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN c", StringComparison.Ordinal));
     }
 
     private QdnDbContext NewContext()

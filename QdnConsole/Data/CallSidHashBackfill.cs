@@ -5,7 +5,7 @@ namespace QdnConsole.Data;
 /// <summary>
 /// Keys the calls stored before <see cref="Call.CallSidHash"/> existed (the IndexCallSidHash migration adds the column
 /// as 0): computed here, in C#, because SQL has no such hash. Runs on every start, in batches, before the webhooks
-/// take requests; with every row keyed it is one index probe.
+/// take requests; with every row keyed it is one index probe per bucket.
 /// </summary>
 public sealed partial class CallSidHashBackfill(ILogger<CallSidHashBackfill> logger) : IDatabaseSeeder
 {
@@ -17,11 +17,9 @@ public sealed partial class CallSidHashBackfill(ILogger<CallSidHashBackfill> log
         var keyed = 0;
         while (true)
         {
-            var unkeyed = await db.Calls
-                .Where(c => c.CallSidHash == 0)
-                .OrderBy(c => c.Id)
-                .Select(c => new { c.Id, c.CallSid })
-                .Take(BatchSize)
+            // Through the index: a probe per bucket for key 0, not a scan of every call.
+            var unkeyed = await db.Database
+                .SqlQueryRaw<Unkeyed>(CallSidHash.InEveryBucketSql("c.\"Id\", c.\"CallSid\"", "c.\"CallSidHash\" = 0", BatchSize))
                 .ToListAsync(ct);
             if (unkeyed.Count == 0)
             {
@@ -44,6 +42,8 @@ public sealed partial class CallSidHashBackfill(ILogger<CallSidHashBackfill> log
             LogKeyed(logger, keyed);
         }
     }
+
+    private sealed record Unkeyed(long Id, string CallSid);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Keyed {Count} stored calls by their CallSid's hash")]
     private static partial void LogKeyed(ILogger logger, int count);

@@ -27,12 +27,17 @@ public sealed class CallSqlTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Inserts))]
-    public void Insert_WritesEveryColumnButGeneratedKeys(Type entity, string[] written) =>
-        Assert.Equal(Columns(entity).Where(c => !c.GeneratedKey).Select(c => c.Name).Order(), written.Order());
+    public void Insert_WritesEveryColumnButGeneratedOnes(Type entity, string[] written) =>
+        Assert.Equal(Columns(entity).Where(c => !c.GeneratedKey && !c.Computed).Select(c => c.Name).Order(), written.Order());
 
+    /// <summary>Every column the Call entity maps: the computed index bucket lives only in the database.</summary>
     [Fact]
     public void Select_ReadsEveryCallColumn() =>
-        Assert.Equal(Columns(typeof(Call)).Select(c => c.Name).Order(), CallSql.SelectCallColumns.Order());
+        Assert.Equal(Columns(typeof(Call)).Where(c => !c.Computed).Select(c => c.Name).Order(), CallSql.SelectCallColumns.Order());
+
+    [Fact]
+    public void TheOnlyComputedCallColumn_IsTheIndexBucket() =>
+        Assert.Equal([CallSidHash.BucketColumn], Columns(typeof(Call)).Where(c => c.Computed).Select(c => c.Name));
 
     [Fact]
     public void Update_ChangesOnlyWhatAWebhookMayChange()
@@ -48,8 +53,9 @@ public sealed class CallSqlTests : IDisposable
         using var db = _app.Services.GetRequiredService<IDbContextFactory<QdnDbContext>>().CreateDbContext();
         var type = db.Model.FindEntityType(entity)!;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!);
-        return [.. type.GetProperties().Select(p => new Column(p.GetColumnName(table)!, p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))];
+        return [.. type.GetProperties().Select(p => new Column(
+            p.GetColumnName(table)!, p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never, p.GetComputedColumnSql() is not null))];
     }
 
-    private sealed record Column(string Name, bool GeneratedKey);
+    private sealed record Column(string Name, bool GeneratedKey, bool Computed);
 }

@@ -114,6 +114,46 @@ public sealed class IdempotencyAndResilienceTests : IDisposable
         Assert.Equal(2, calls[other].Events.Count); // received, ringing Sergio: untouched by the new call's webhooks
     }
 
+    /// <summary>
+    /// Calls are indexed bucket by bucket (65,536 ids each, Data.CallSidHash): a call stored buckets ago must still be
+    /// found by its retries and callbacks, and never be added a second time.
+    /// </summary>
+    [Fact]
+    public async Task CallInAnOlderBucket_IsFoundByRetryAndCallback_AndNeverAddedTwice()
+    {
+        var twilio = _app.Twilio();
+        var old = NewCallSid();
+        var form = TwilioWebhookClient.CallParameters(old);
+        var first = await twilio.PostAsync("/twilio/inbound-call", form);
+        // Three buckets of calls later: a call stored with the id that opens bucket 3, then a new call after it.
+        await _app.DbAsync(async db =>
+        {
+            var filler = new Call { Id = 3L << CallSidHash.BucketBits, CallSid = NewCallSid(), LineId = "qdn", From = "+16195550100", To = "+18585550100" };
+            db.Calls.Add(filler);
+            return await db.SaveChangesAsync();
+        });
+        var recent = NewCallSid();
+        await twilio.PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(recent));
+        _app.Services.GetRequiredService<CallReader>().Clear(); // from the store, not from memory
+
+        var retry = await twilio.PostAsync("/twilio/inbound-call", form);
+        var second = await twilio.PostAsync(first.DialAction!, DialEnded(old, "no-answer", null, "ringing"));
+        // And the writer's own check, without the reader's: the stored call is refused as new.
+        var again = new Call { CallSid = old, LineId = "qdn", From = "+16195550199", To = "+18585550100" };
+        var outcome = await _app.Services.GetRequiredService<CallWriter>().WriteAsync(
+            new CallWrite(again, null, true, null, "inbound", DateTime.UtcNow, "<Response/>"), CancellationToken.None);
+
+        Assert.Equal(first.Body, retry.Body);
+        Assert.Equal(Backup, second.DialedNumber);
+        Assert.Equal(WriteOutcome.Conflict, outcome);
+        var buckets = await _app.DbAsync(db => db.Calls.Where(c => c.CallSid == old || c.CallSid == recent)
+            .Select(c => new { c.CallSid, Bucket = EF.Property<long>(c, CallSidHash.BucketColumn) }).ToListAsync());
+        Assert.Equal(
+            new[] { (old, 0L), (recent, 3L) }.Order(),
+            buckets.Select(b => (b.CallSid, b.Bucket)).Order());
+        Assert.Equal(4, (await _app.CallAsync(old)).Events.Count); // received, ringing Sergio, ended, ringing Backup
+    }
+
     [Fact]
     public async Task DatabaseUnusableMidRun_CallerStillReachesBackupThenVoicemail()
     {

@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using QdnConsole.Data;
 using QdnConsole.Features.Simulator;
+using QdnConsole.Features.Voice;
 
 namespace QdnConsole.Features.TestCalls;
 
@@ -14,7 +13,7 @@ public sealed record TestCallOutcome(SimulationResult Result, long? CallId);
 public sealed partial class TestCallRunner(
     ISimulatorTransport transport,
     TwilioSimulator simulator,
-    IDbContextFactory<QdnDbContext> dbFactory,
+    CallReader reader,
     ILogger<TestCallRunner> logger)
 {
     public async Task<TestCallOutcome> RunAsync(SimulationRequest request, CancellationToken ct)
@@ -24,9 +23,7 @@ public sealed partial class TestCallRunner(
         var result = await simulator.RunAsync(client, request with { MarkAsTest = true }, ct);
         LogFinished(logger, result.CallSid, request.To, result.End);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var hash = CallSidHash.Of(result.CallSid);
-        var callId = await db.Calls.Where(c => c.CallSidHash == hash && c.CallSid == result.CallSid).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        var callId = reader.Find(result.CallSid, requestKey: "", fromStore: true)?.Call.Id;
         return new(result, callId);
     }
 

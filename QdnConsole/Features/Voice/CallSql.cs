@@ -31,7 +31,7 @@ internal static class CallSql
     public static readonly string[] FindCallParameters = ["CallSidHash", "CallSid"];
 
     /// <summary>Whether a call with @CallSid is stored (the one writer checks before adding one: the index is not unique).</summary>
-    public const string CallExists = "SELECT 1 FROM \"Calls\" WHERE \"CallSidHash\" = @CallSidHash AND \"CallSid\" = @CallSid";
+    public static readonly string CallExists = CallSidHash.FindCallSql("1");
 
     public const string LastSequence = "SELECT MAX(\"Sequence\") FROM \"CallEvents\" WHERE \"CallId\" = @Id";
 
@@ -58,11 +58,10 @@ internal static class CallSql
     /// </summary>
     public static readonly string[] SelectCallColumns = ["Id", .. InsertCallParameters];
 
-    public static readonly string SelectCall =
-        "SELECT " + string.Join(", ", SelectCallColumns.Select(c => $"c.\"{c}\"")) +
+    public static readonly string SelectCall = CallSidHash.FindCallSql(
+        string.Join(", ", SelectCallColumns.Select(c => $"c.\"{c}\"")) +
         ", (SELECT r.\"Response\" FROM \"CallRequests\" r WHERE r.\"CallId\" = c.\"Id\" AND r.\"RequestKey\" = @RequestKey)" +
-        ", (SELECT MAX(e.\"Sequence\") FROM \"CallEvents\" e WHERE e.\"CallId\" = c.\"Id\")" +
-        " FROM \"Calls\" c WHERE c.\"CallSidHash\" = @CallSidHash AND c.\"CallSid\" = @CallSid";
+        ", (SELECT MAX(e.\"Sequence\") FROM \"CallEvents\" e WHERE e.\"CallId\" = c.\"Id\")");
 
     /// <summary>Binds the parameters of <see cref="CallExists"/> and <see cref="SelectCall"/> that find the call.</summary>
     public static void BindFind(SqliteStatement statement, string callSid)
