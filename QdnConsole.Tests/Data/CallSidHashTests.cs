@@ -57,8 +57,8 @@ public sealed class CallSidHashTests : IDisposable
             await using var transaction = await db.Database.BeginTransactionAsync();
             for (var i = 0; i < sids.Count; i++)
             {
-                // Ids spread over four of the index's buckets (65,536 ids each): the backfill finds them in every one.
-                var id = 1 + (i * 97L);
+                // Ids spread over four of the index's buckets: the backfill finds them in every one.
+                var id = 1 + (i * ((4L << CallSidHash.BucketBits) / sids.Count));
                 await db.Database.ExecuteSqlAsync($"""
                     INSERT INTO "Calls" ("Id", "CallSid", "LineId", "From", "To", "StartedAtUtc", "Disposition", "IsTest")
                     VALUES ({id}, {sids[i]}, 'qdn', '+16195550199', '+18585550100', '2026-11-01 10:00:00', 'Answered', 0)
@@ -92,7 +92,9 @@ public sealed class CallSidHashTests : IDisposable
     /// </summary>
     [Theory]
     [InlineData("select")]
-    [InlineData("exists")]
+    [InlineData("recent")]
+    [InlineData("bucket")]
+    [InlineData("keys")]
     [InlineData("unkeyed")]
     public async Task LookupsByCallSid_SeekTheIndexInEachBucket_NeverScanTheCalls(string lookup)
     {
@@ -101,15 +103,17 @@ public sealed class CallSidHashTests : IDisposable
         var sql = lookup switch
         {
             "select" => CallSql.SelectCall,
-            "exists" => CallSql.CallExists,
-            _ => CallSidHash.InEveryBucketSql("c.\"Id\"", "c.\"CallSidHash\" = 0", 1_000),
+            "recent" => CallSql.CallInRecentBuckets,
+            "bucket" => CallSql.CallInBucket,
+            "keys" => CallSql.KeysInBucket,
+            _ => CallSidHash.InBucketsSql("c.\"Id\"", "c.\"CallSidHash\" = 0", 1_000),
         };
 
         await using var connection = new SqliteConnection($"Data Source={_path}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var name in new[] { "@CallSidHash", "@CallSid", "@RequestKey" }.Where(sql.Contains))
+        foreach (var name in new[] { "@CallSidHash", "@CallSid", "@RequestKey", "@FromBucket", "@Bucket" }.Where(sql.Contains))
         {
             command.Parameters.AddWithValue(name, DBNull.Value);
         }
@@ -124,7 +128,8 @@ public sealed class CallSidHashTests : IDisposable
         }
 
         Assert.Contains(plan, step => step.StartsWith("SEARCH c USING ", StringComparison.Ordinal)
-            && step.Contains("INDEX IX_Calls_CallSidBucket_CallSidHash (CallSidBucket=? AND CallSidHash=?)", StringComparison.Ordinal));
+            && step.Contains(lookup == "keys" ? "INDEX IX_Calls_CallSidBucket_CallSidHash (CallSidBucket=?)"
+                : "INDEX IX_Calls_CallSidBucket_CallSidHash (CallSidBucket=? AND CallSidHash=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN c", StringComparison.Ordinal));
     }
 

@@ -9,18 +9,22 @@ namespace QdnConsole.Data;
 /// (bench/README, sixth round). A lookup compares the CallSid itself too, so two CallSids sharing a key are still told
 /// apart.
 /// <para>
-/// The index is ordered by the call's bucket first (<see cref="BucketColumn"/>: its id over 65,536, a generated
-/// column), then by this key. A new call therefore lands among the calls of its own bucket only — a small, hot corner
-/// of the index — instead of on any page of an index over every call ever stored, and a checkpoint copies that corner
-/// rather than pages spread over the whole index (bench/README, seventh round: p99 about halved). A lookup by CallSid
-/// probes each bucket, newest first (<see cref="FromBuckets"/>): one bucket holds a small business's calls for years,
-/// and a store of a million calls has sixteen.
+/// The index is ordered by the call's bucket first (<see cref="BucketColumn"/>: its id over 4,096, a generated
+/// column), then by this key. A new call therefore lands among the calls of its own bucket only — a few hot pages at
+/// the end of the index — instead of on any page of an index over every call ever stored, and a checkpoint copies
+/// those pages rather than pages spread over the whole index (bench/README, seventh round: p99 about halved).
+/// </para>
+/// <para>
+/// A lookup by CallSid probes the buckets newest first (<see cref="InBucketsSql"/>), one seek each; a call being
+/// routed is in the newest bucket or the one before. Proving a CallSid new (the writer, for every new call) would take
+/// a seek in every bucket, so the writer keeps a filter of each closed bucket's keys and seeks only where one may
+/// hold it (Features/Voice/CallSidFilters).
 /// </para>
 /// </summary>
 public static class CallSidHash
 {
     /// <summary>A bucket holds the calls whose ids share everything above the low <see cref="BucketBits"/> bits.</summary>
-    public const int BucketBits = 16;
+    public const int BucketBits = 12;
 
     /// <summary>The generated column holding a call's bucket.</summary>
     public const string BucketColumn = "CallSidBucket";
@@ -28,21 +32,21 @@ public static class CallSidHash
     /// <summary>The generated column's SQL (SQLite and PostgreSQL alike).</summary>
     public static readonly string BucketSql = $"\"Id\" >> {BucketBits}";
 
-    /// <summary>
-    /// A statement selecting <paramref name="columns"/> of the call (alias <c>c</c>) whose key is @CallSidHash and
-    /// CallSid @CallSid: the first match ends the search.
-    /// </summary>
-    public static string FindCallSql(string columns) =>
-        InEveryBucketSql(columns, "c.\"CallSidHash\" = @CallSidHash AND c.\"CallSid\" = @CallSid", 1);
+    /// <summary>The bucket of the call with id <paramref name="callId"/>.</summary>
+    public static long BucketOf(long callId) => callId >> BucketBits;
+
+    /// <summary>The condition finding the call (alias <c>c</c>) whose key is @CallSidHash and CallSid @CallSid.</summary>
+    public const string MatchesCallSid = "c.\"CallSidHash\" = @CallSidHash AND c.\"CallSid\" = @CallSid";
 
     /// <summary>
     /// A statement selecting <paramref name="columns"/> of at most <paramref name="limit"/> calls (alias <c>c</c>)
-    /// meeting <paramref name="condition"/>, which must fix the key (<c>c."CallSidHash" = …</c>): every bucket is
-    /// probed, newest first, and CROSS JOIN keeps the buckets the outer loop, so each is one seek into the index.
+    /// meeting <paramref name="condition"/>, which must fix the key (<c>c."CallSidHash" = …</c>): every bucket from the
+    /// newest down to <paramref name="lowest"/> (a number or a parameter) is probed, newest first, and CROSS JOIN keeps
+    /// the buckets the outer loop, so each is one seek into the index.
     /// </summary>
-    public static string InEveryBucketSql(string columns, string condition, int limit) =>
+    public static string InBucketsSql(string columns, string condition, int limit, string lowest = "0") =>
         $"WITH RECURSIVE \"buckets\"(\"n\") AS (SELECT MAX(\"Id\") >> {BucketBits} FROM \"Calls\"" +
-        " UNION ALL SELECT \"n\" - 1 FROM \"buckets\" WHERE \"n\" > 0)" +
+        $" UNION ALL SELECT \"n\" - 1 FROM \"buckets\" WHERE \"n\" > {lowest})" +
         $" SELECT {columns} FROM \"buckets\" CROSS JOIN \"Calls\" AS c" +
         $" WHERE c.\"{BucketColumn}\" = \"buckets\".\"n\" AND {condition} LIMIT {limit}";
 

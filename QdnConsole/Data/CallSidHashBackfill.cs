@@ -19,7 +19,7 @@ public sealed partial class CallSidHashBackfill(ILogger<CallSidHashBackfill> log
         {
             // Through the index: a probe per bucket for key 0, not a scan of every call.
             var unkeyed = await db.Database
-                .SqlQueryRaw<Unkeyed>(CallSidHash.InEveryBucketSql("c.\"Id\", c.\"CallSid\"", "c.\"CallSidHash\" = 0", BatchSize))
+                .SqlQueryRaw<Unkeyed>(CallSidHash.InBucketsSql("c.\"Id\", c.\"CallSid\"", "c.\"CallSidHash\" = 0", BatchSize))
                 .ToListAsync(ct);
             if (unkeyed.Count == 0)
             {

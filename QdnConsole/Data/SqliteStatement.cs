@@ -128,6 +128,27 @@ public sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>Runs the statement and returns the first column of every row as an integer (NULL as 0).</summary>
+    public List<long> ExecuteNumbers()
+    {
+        var numbers = new List<long>();
+        try
+        {
+            int rc;
+            while ((rc = raw.sqlite3_step(_statement)) == Row)
+            {
+                numbers.Add(raw.sqlite3_column_int64(_statement, 0));
+            }
+
+            Check(rc, Done);
+            return numbers;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
     /// <summary>
     /// Runs the statement and hands its first row to <paramref name="map"/>, which reads the row's columns
     /// (<see cref="IsNull"/>, <see cref="Number"/>, <see cref="Text"/>, <see cref="Time"/>); null when there is no row.

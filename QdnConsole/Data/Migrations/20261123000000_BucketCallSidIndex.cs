@@ -17,7 +17,7 @@ public sealed class BucketCallSidIndex : Migration
             name: "CallSidBucket",
             table: "Calls",
             nullable: false,
-            computedColumnSql: "\"Id\" >> 16",
+            computedColumnSql: "\"Id\" >> 12",
             stored: false);
 
         migrationBuilder.DropIndex(name: "IX_Calls_CallSidHash", table: "Calls");

@@ -30,8 +30,22 @@ internal static class CallSql
     /// <summary>Parameters of the statements that find a call by its CallSid: the indexed hash, then the text.</summary>
     public static readonly string[] FindCallParameters = ["CallSidHash", "CallSid"];
 
-    /// <summary>Whether a call with @CallSid is stored (the one writer checks before adding one: the index is not unique).</summary>
-    public static readonly string CallExists = CallSidHash.FindCallSql("1");
+    /// <summary>
+    /// Whether a call with @CallSid is stored in a bucket from the newest down to @FromBucket: the one writer checks
+    /// before adding a call (the index is not unique), here in the buckets it has no filter of, and in
+    /// <see cref="CallInBucket"/> wherever a filter may hold the key (<see cref="CallSidFilters"/>).
+    /// </summary>
+    public static readonly string CallInRecentBuckets = CallSidHash.InBucketsSql("1", CallSidHash.MatchesCallSid, 1, "@FromBucket");
+
+    /// <summary>Whether a call with @CallSid is stored in bucket @Bucket.</summary>
+    public static readonly string CallInBucket =
+        $"SELECT 1 FROM \"Calls\" AS c WHERE c.\"{CallSidHash.BucketColumn}\" = @Bucket AND {CallSidHash.MatchesCallSid} LIMIT 1";
+
+    /// <summary>The keys of the calls in bucket @Bucket, read from the index alone.</summary>
+    public static readonly string KeysInBucket =
+        $"SELECT c.\"CallSidHash\" FROM \"Calls\" AS c WHERE c.\"{CallSidHash.BucketColumn}\" = @Bucket";
+
+    public const string LastCallId = "SELECT MAX(\"Id\") FROM \"Calls\"";
 
     public const string LastSequence = "SELECT MAX(\"Sequence\") FROM \"CallEvents\" WHERE \"CallId\" = @Id";
 
@@ -58,12 +72,14 @@ internal static class CallSql
     /// </summary>
     public static readonly string[] SelectCallColumns = ["Id", .. InsertCallParameters];
 
-    public static readonly string SelectCall = CallSidHash.FindCallSql(
+    public static readonly string SelectCall = CallSidHash.InBucketsSql(
         string.Join(", ", SelectCallColumns.Select(c => $"c.\"{c}\"")) +
         ", (SELECT r.\"Response\" FROM \"CallRequests\" r WHERE r.\"CallId\" = c.\"Id\" AND r.\"RequestKey\" = @RequestKey)" +
-        ", (SELECT MAX(e.\"Sequence\") FROM \"CallEvents\" e WHERE e.\"CallId\" = c.\"Id\")");
+        ", (SELECT MAX(e.\"Sequence\") FROM \"CallEvents\" e WHERE e.\"CallId\" = c.\"Id\")",
+        CallSidHash.MatchesCallSid,
+        1);
 
-    /// <summary>Binds the parameters of <see cref="CallExists"/> and <see cref="SelectCall"/> that find the call.</summary>
+    /// <summary>Binds the parameters that find the call (<see cref="FindCallParameters"/>) into a statement.</summary>
     public static void BindFind(SqliteStatement statement, string callSid)
     {
         statement.Bind(0, CallSidHash.Of(callSid));

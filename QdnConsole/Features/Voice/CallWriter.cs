@@ -58,6 +58,9 @@ public sealed partial class CallWriter : IAsyncDisposable
     /// <summary>Enough to amortise a commit, small enough that one transaction never holds the writer long.</summary>
     public const int MaxBatch = 256;
 
+    /// <summary>Closed buckets filtered after a batch at most (each a read of 4,096 keys from the index, well under a millisecond).</summary>
+    private const int FiltersPerBatch = 2;
+
     private readonly IDbContextFactory<QdnDbContext> _dbFactory;
     private readonly CallReader _reader;
     private readonly WalCheckpointer _checkpointer;
@@ -167,6 +170,7 @@ public sealed partial class CallWriter : IAsyncDisposable
             OwnConnection.Execute(statements.Connection, "PRAGMA wal_checkpoint(PASSIVE)");
         }
 
+        statements.FilterClosedBuckets();
         statements.Commit(batch, outcomes);
     }
 
@@ -257,7 +261,10 @@ public sealed partial class CallWriter : IAsyncDisposable
         private readonly SqliteStatement _begin;
         private readonly SqliteStatement _commit;
         private readonly SqliteStatement _rollback;
-        private readonly SqliteStatement _callExists;
+        private readonly SqliteStatement _callInRecentBuckets;
+        private readonly SqliteStatement _callInBucket;
+        private readonly SqliteStatement _keysInBucket;
+        private readonly SqliteStatement _lastCallId;
         private readonly SqliteStatement _insertCall;
         private readonly SqliteStatement _lastSequence;
         private readonly SqliteStatement _updateCall;
@@ -268,6 +275,7 @@ public sealed partial class CallWriter : IAsyncDisposable
         private readonly SqliteStatement _rollbackToSavepoint;
         private readonly SqliteStatement _releaseSavepoint;
         private readonly List<SqliteStatement> _prepared = [];
+        private readonly CallSidFilters _filters = new();
 
         public Statements(QdnDbContext db)
         {
@@ -279,7 +287,10 @@ public sealed partial class CallWriter : IAsyncDisposable
                 _begin = Prepare("BEGIN IMMEDIATE", []);
                 _commit = Prepare("COMMIT", []);
                 _rollback = Prepare("ROLLBACK", []);
-                _callExists = Prepare(CallSql.CallExists, CallSql.FindCallParameters);
+                _callInRecentBuckets = Prepare(CallSql.CallInRecentBuckets, [.. CallSql.FindCallParameters, "FromBucket"]);
+                _callInBucket = Prepare(CallSql.CallInBucket, [.. CallSql.FindCallParameters, "Bucket"]);
+                _keysInBucket = Prepare(CallSql.KeysInBucket, ["Bucket"]);
+                _lastCallId = Prepare(CallSql.LastCallId, []);
                 _insertCall = Prepare(CallSql.InsertCall, CallSql.InsertCallParameters);
                 _lastSequence = Prepare(CallSql.LastSequence, ["Id"]);
                 _updateCall = Prepare(CallSql.UpdateCall, CallSql.UpdateCallParameters);
@@ -374,8 +385,7 @@ public sealed partial class CallWriter : IAsyncDisposable
                 // Conflicts when the call exists already (a retry of its first request racing the original). The
                 // CallSid's index is not unique (Data.CallSidHash): this check, in the transaction that adds the call,
                 // is what keeps CallSids unique, and this writer is the one thing that adds calls.
-                CallSql.BindFind(_callExists, call.CallSid);
-                if (_callExists.ExecuteScalar() is not null)
+                if (IsStored(call.CallSid))
                 {
                     return WriteOutcome.Conflict;
                 }
@@ -418,6 +428,44 @@ public sealed partial class CallWriter : IAsyncDisposable
             }
 
             return WriteOutcome.Committed;
+        }
+
+        /// <summary>
+        /// Filters the buckets that have closed since (<see cref="CallSidFilters"/>): a few per call, between batches,
+        /// so that after a start the filters catch up with the store without holding any batch up for long.
+        /// </summary>
+        public void FilterClosedBuckets()
+        {
+            var newest = _lastCallId.ExecuteScalar() is { } last ? CallSidHash.BucketOf(last) : 0;
+            for (var built = 0; _filters.Count < newest && built < FiltersPerBatch; built++)
+            {
+                _keysInBucket.Bind(0, _filters.Count);
+                _filters.AddNext(_keysInBucket.ExecuteNumbers());
+            }
+        }
+
+        /// <summary>Whether a call with this CallSid is stored: a seek in each unfiltered bucket, and in each filtered one that may hold it.</summary>
+        private bool IsStored(string callSid)
+        {
+            CallSql.BindFind(_callInRecentBuckets, callSid);
+            _callInRecentBuckets.Bind(2, _filters.Count);
+            if (_callInRecentBuckets.ExecuteScalar() is not null)
+            {
+                return true;
+            }
+
+            var key = CallSidHash.Of(callSid);
+            foreach (var bucket in _filters.MayHold(key))
+            {
+                CallSql.BindFind(_callInBucket, callSid);
+                _callInBucket.Bind(2, bucket);
+                if (_callInBucket.ExecuteScalar() is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public void Dispose()
