@@ -41,7 +41,7 @@ internal static class CallSql
     public static readonly string CallInBucket =
         $"SELECT 1 FROM \"Calls\" AS c WHERE c.\"{CallSidHash.BucketColumn}\" = @Bucket AND {CallSidHash.MatchesCallSid} LIMIT 1";
 
-    /// <summary>The keys of the calls in bucket @Bucket, read from the index alone.</summary>
+    /// <summary>The keys of the calls in bucket @Bucket, found through the index.</summary>
     public static readonly string KeysInBucket =
         $"SELECT c.\"CallSidHash\" FROM \"Calls\" AS c WHERE c.\"{CallSidHash.BucketColumn}\" = @Bucket";
 

@@ -58,7 +58,7 @@ public sealed partial class CallWriter : IAsyncDisposable
     /// <summary>Enough to amortise a commit, small enough that one transaction never holds the writer long.</summary>
     public const int MaxBatch = 256;
 
-    /// <summary>Closed buckets filtered after a batch at most (each a read of 4,096 keys from the index, well under a millisecond).</summary>
+    /// <summary>Closed buckets filtered before a batch at most (each a read of up to 4,096 keys through the index, about a millisecond).</summary>
     private const int FiltersPerBatch = 2;
 
     private readonly IDbContextFactory<QdnDbContext> _dbFactory;
@@ -431,8 +431,9 @@ public sealed partial class CallWriter : IAsyncDisposable
         }
 
         /// <summary>
-        /// Filters the buckets that have closed since (<see cref="CallSidFilters"/>): a few per call, between batches,
-        /// so that after a start the filters catch up with the store without holding any batch up for long.
+        /// Filters the buckets that have closed since (<see cref="CallSidFilters"/>): at most <see cref="FiltersPerBatch"/>
+        /// before each batch, so that after a start the filters catch up with the store without holding any batch up
+        /// for long; until they have, the unfiltered buckets are sought one by one.
         /// </summary>
         public void FilterClosedBuckets()
         {
