@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using QdnConsole.Data;
 using QdnConsole.Features.Voice;
+using QdnConsole.Tests.Infrastructure;
 
 namespace QdnConsole.Tests.Data;
 
@@ -106,26 +107,19 @@ public sealed class CallSidHashTests : IDisposable
             "recent" => CallSql.CallInRecentBuckets,
             "bucket" => CallSql.CallInBucket,
             "keys" => CallSql.KeysInBucket,
-            _ => CallSidHash.InBucketsSql("c.\"Id\"", "c.\"CallSidHash\" = 0", 1_000),
+            _ => CallSidHashBackfill.UnkeyedSql,
         };
 
         await using var connection = new SqliteConnection($"Data Source={_path}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        command.CommandText = sql;
         foreach (var name in new[] { "@CallSidHash", "@CallSid", "@RequestKey", "@FromBucket", "@Bucket" }.Where(sql.Contains))
         {
             command.Parameters.AddWithValue(name, DBNull.Value);
         }
 
-        var plan = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = await QueryPlan.ExplainAsync(command);
 
         Assert.Contains(plan, step => step.StartsWith("SEARCH c USING ", StringComparison.Ordinal)
             && step.Contains(lookup == "keys" ? "INDEX IX_Calls_CallSidBucket_CallSidHash (CallSidBucket=?)"

@@ -11,16 +11,16 @@ public sealed partial class CallSidHashBackfill(ILogger<CallSidHashBackfill> log
 {
     private const int BatchSize = 1_000;
 
+    /// <summary>Up to a batch of calls not keyed yet: through the index, a seek per bucket for key 0, not a scan of every call.</summary>
+    internal static readonly string UnkeyedSql = CallSidHash.InBucketsSql("c.\"Id\", c.\"CallSid\"", "c.\"CallSidHash\" = 0", BatchSize);
+
     public async Task SeedAsync(QdnDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var keyed = 0;
         while (true)
         {
-            // Through the index: a probe per bucket for key 0, not a scan of every call.
-            var unkeyed = await db.Database
-                .SqlQueryRaw<Unkeyed>(CallSidHash.InBucketsSql("c.\"Id\", c.\"CallSid\"", "c.\"CallSidHash\" = 0", BatchSize))
-                .ToListAsync(ct);
+            var unkeyed = await db.Database.SqlQueryRaw<Unkeyed>(UnkeyedSql).ToListAsync(ct);
             if (unkeyed.Count == 0)
             {
                 break;

@@ -62,15 +62,7 @@ public sealed partial class CallHistoryQueryPlanTests : IDisposable
     private static async Task<List<string>> ExplainAsync(QdnDbContext db, DbCommand command)
     {
         await db.Database.OpenConnectionAsync();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await using var reader = await command.ExecuteReaderAsync();
-        var steps = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            steps.Add(reader.GetString(3));
-        }
-
-        return steps;
+        return await QueryPlan.ExplainAsync(command);
     }
 
     [GeneratedRegex(@"^(SEARCH|SCAN) \w+")]

@@ -39,8 +39,8 @@ internal sealed class CallSidFilters
             var (first, step) = Positions(key);
             for (var i = 0; i < BitsPerKey; i++)
             {
-                var bit = (first + ((uint)i * step)) & (Bits - 1);
-                filter[bit >> 6] |= 1UL << (int)(bit & 63);
+                var (word, mask) = Bit(first, step, i);
+                filter[word] |= mask;
             }
         }
 
@@ -66,14 +66,21 @@ internal sealed class CallSidFilters
     {
         for (var i = 0; i < BitsPerKey; i++)
         {
-            var bit = (first + ((uint)i * step)) & (Bits - 1);
-            if ((filter[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
+            var (word, mask) = Bit(first, step, i);
+            if ((filter[word] & mask) == 0)
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>The word and mask of a key's <paramref name="i"/>-th bit.</summary>
+    private static (int Word, ulong Mask) Bit(uint first, uint step, int i)
+    {
+        var bit = (first + ((uint)i * step)) & (Bits - 1);
+        return ((int)(bit >> 6), 1UL << (int)(bit & 63));
     }
 
     /// <summary>

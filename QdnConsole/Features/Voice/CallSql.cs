@@ -80,9 +80,12 @@ internal static class CallSql
         1);
 
     /// <summary>Binds the parameters that find the call (<see cref="FindCallParameters"/>) into a statement.</summary>
-    public static void BindFind(SqliteStatement statement, string callSid)
+    public static void BindFind(SqliteStatement statement, string callSid) => BindFind(statement, callSid, CallSidHash.Of(callSid));
+
+    /// <summary>As <see cref="BindFind(SqliteStatement, string)"/>, with the CallSid's key already known (<see cref="Call.CallSidHash"/>).</summary>
+    public static void BindFind(SqliteStatement statement, string callSid, long key)
     {
-        statement.Bind(0, CallSidHash.Of(callSid));
+        statement.Bind(0, key);
         statement.Bind(1, callSid);
     }
 

@@ -385,7 +385,7 @@ public sealed partial class CallWriter : IAsyncDisposable
                 // Conflicts when the call exists already (a retry of its first request racing the original). The
                 // CallSid's index is not unique (Data.CallSidHash): this check, in the transaction that adds the call,
                 // is what keeps CallSids unique, and this writer is the one thing that adds calls.
-                if (IsStored(call.CallSid))
+                if (IsStored(call))
                 {
                     return WriteOutcome.Conflict;
                 }
@@ -446,19 +446,19 @@ public sealed partial class CallWriter : IAsyncDisposable
         }
 
         /// <summary>Whether a call with this CallSid is stored: a seek in each unfiltered bucket, and in each filtered one that may hold it.</summary>
-        private bool IsStored(string callSid)
+        private bool IsStored(Call call)
         {
-            CallSql.BindFind(_callInRecentBuckets, callSid);
+            CallSql.BindFind(_callInRecentBuckets, call.CallSid, call.CallSidHash);
             _callInRecentBuckets.Bind(2, _filters.Count);
             if (_callInRecentBuckets.ExecuteScalar() is not null)
             {
                 return true;
             }
 
-            var key = CallSidHash.Of(callSid);
-            foreach (var bucket in _filters.MayHold(key))
+            // Bindings outlive each run: only the bucket changes from one seek to the next.
+            CallSql.BindFind(_callInBucket, call.CallSid, call.CallSidHash);
+            foreach (var bucket in _filters.MayHold(call.CallSidHash))
             {
-                CallSql.BindFind(_callInBucket, callSid);
                 _callInBucket.Bind(2, bucket);
                 if (_callInBucket.ExecuteScalar() is not null)
                 {
