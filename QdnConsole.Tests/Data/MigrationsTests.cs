@@ -30,8 +30,52 @@ public sealed class MigrationsTests
 
         var model = SqliteSchema.Read(created.Path);
         Assert.Contains("column Calls.CallSid", model.Keys);
+        Assert.Equal("no AUTOINCREMENT, WITHOUT ROWID", model["table CallRequests"]);
+        Assert.Equal("AUTOINCREMENT", model["table Calls"]);
         AssertSame(model, SqliteSchema.Read(migrated.Path), "The migrated schema differs from the model's (EnsureCreated)");
     }
+
+    /// <summary>SQLite rebuilds a table to make it WITHOUT ROWID: every stored answer must come through, both ways.</summary>
+    [Fact]
+    public void CallRequestsRebuild_KeepsEveryStoredAnswer_UpAndDown()
+    {
+        const string before = "20261123000000_BucketCallSidIndex";
+        using var database = new TempDatabase();
+        using var db = database.NewContext();
+        var migrator = db.GetService<IMigrator>();
+        migrator.Migrate(before);
+        db.Database.ExecuteSqlRaw("""
+            INSERT INTO "Lines" ("Id", "Name", "Number", "TimeZone", "MaintenanceMode", "CreatedAtUtc", "UpdatedAtUtc")
+            VALUES ('qdn', 'QDN', '+18585550100', 'America/Los_Angeles', 0, '2026-11-01 00:00:00', '2026-11-01 00:00:00');
+            INSERT INTO "Calls" ("Id", "CallSid", "LineId", "From", "To", "StartedAtUtc", "Disposition", "IsTest", "CallSidHash")
+            VALUES (7, 'CA00000000000000000000000000000007', 'qdn', '+16195550199', '+18585550100', '2026-11-01 10:00:00', 'Answered', 0, 7);
+            INSERT INTO "CallRequests" ("CallId", "RequestKey", "ReceivedAtUtc", "Response")
+            VALUES (7, 'inbound-call', '2026-11-01 10:00:00', '<Response><Dial>+18583354807</Dial></Response>'),
+                   (7, 'dial-result:0:no-answer', '2026-11-01 10:00:20', '<Response><Hangup/></Response>');
+            """);
+        var stored = Answers(db);
+        Assert.Equal(2, stored.Count);
+        Assert.False(IsWithoutRowId(db));
+
+        migrator.Migrate();
+        Assert.True(IsWithoutRowId(db));
+        Assert.Equal(stored, Answers(db));
+        // Still the same key, still tied to its call: a second answer to one request and an orphan are both refused.
+        Assert.Throws<SqliteException>(() => db.Database.ExecuteSqlRaw(
+            "INSERT INTO \"CallRequests\" VALUES (7, 'inbound-call', '2026-11-01 10:01:00', '<Response/>')"));
+        Assert.Throws<SqliteException>(() => db.Database.ExecuteSqlRaw(
+            "INSERT INTO \"CallRequests\" VALUES (8, 'inbound-call', '2026-11-01 10:01:00', '<Response/>')"));
+
+        migrator.Migrate(before);
+        Assert.False(IsWithoutRowId(db));
+        Assert.Equal(stored, Answers(db));
+    }
+
+    private static List<string> Answers(QdnDbContext db) =>
+        [.. db.CallRequests.AsNoTracking().OrderBy(r => r.RequestKey).Select(r => $"{r.CallId} {r.RequestKey} {r.ReceivedAtUtc:O} {r.Response}")];
+
+    private static bool IsWithoutRowId(QdnDbContext db) =>
+        db.Database.SqlQueryRaw<long>("SELECT wr AS \"Value\" FROM pragma_table_list('CallRequests')").AsEnumerable().Single() == 1;
 
     [Fact]
     public void Migrations_ColumnTypesLengthsAndNullability_MatchTheModel()

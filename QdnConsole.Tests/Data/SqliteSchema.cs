@@ -28,7 +28,9 @@ internal static partial class SqliteSchema
             }
 
             // AUTOINCREMENT and constraint names appear only in the CREATE TABLE text, not in any pragma.
-            facts[$"table {name}"] = sql.Contains("AUTOINCREMENT", StringComparison.OrdinalIgnoreCase) ? "AUTOINCREMENT" : "no AUTOINCREMENT";
+            var withoutRowId = Query(connection, "SELECT wr FROM pragma_table_list($name)", r => r.GetInt64(0) != 0, name).Single();
+            facts[$"table {name}"] = (sql.Contains("AUTOINCREMENT", StringComparison.OrdinalIgnoreCase) ? "AUTOINCREMENT" : "no AUTOINCREMENT")
+                + (withoutRowId ? ", WITHOUT ROWID" : "");
             foreach (Match constraint in NamedConstraint().Matches(sql))
             {
                 facts[$"constraint {name}.{constraint.Groups[1].Value}"] = constraint.Groups[2].Value.ToUpperInvariant();

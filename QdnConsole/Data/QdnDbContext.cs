@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Sqlite.Infrastructure.Internal;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace QdnConsole.Data;
@@ -28,6 +30,17 @@ public sealed class QdnDbContext(DbContextOptions<QdnDbContext> options) : DbCon
     public DbSet<User> Users => Set<User>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // Every SQLite context, the app's and the tests' alike, creates the tables marked WITHOUT ROWID the same way.
+#pragma warning disable EF1001 // UseSqlite's options extension: the one way to tell the provider here.
+        if (optionsBuilder.Options.FindExtension<SqliteOptionsExtension>() is not null)
+#pragma warning restore EF1001
+        {
+            optionsBuilder.ReplaceService<IMigrationsSqlGenerator, SqliteWithoutRowId.Generator>();
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -107,6 +120,7 @@ public sealed class QdnDbContext(DbContextOptions<QdnDbContext> options) : DbCon
         modelBuilder.Entity<CallRequest>(request =>
         {
             request.HasKey(r => new { r.CallId, r.RequestKey });
+            request.IsWithoutRowId();
             request.Property(r => r.RequestKey).HasMaxLength(64);
             request.Property(r => r.Response).HasMaxLength(8000);
             request.HasOne(r => r.Call).WithMany().HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Cascade);
