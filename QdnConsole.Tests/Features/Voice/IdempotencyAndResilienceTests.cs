@@ -115,7 +115,7 @@ public sealed class IdempotencyAndResilienceTests : IDisposable
     }
 
     /// <summary>
-    /// Calls are indexed bucket by bucket (65,536 ids each, Data.CallSidHash): a call stored buckets ago must still be
+    /// Calls are indexed bucket by bucket (2^BucketBits ids each, Data.CallSidHash): a call stored buckets ago must still be
     /// found by its retries and callbacks, and never be added a second time.
     /// </summary>
     [Fact]
