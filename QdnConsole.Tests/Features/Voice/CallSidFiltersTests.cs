@@ -34,6 +34,25 @@ public sealed class CallSidFiltersTests
     }
 
     [Fact]
+    public void BucketsBeyondTheFirst64_AreFoundNewestFirst_AcrossGroups()
+    {
+        // Filters are kept 64 buckets to a group: a key stored in buckets of three groups is reported in all three,
+        // newest first, and a bucket that never held it is not.
+        var filters = new CallSidFilters();
+        const long shared = 0x5eed_c0de_1234;
+        for (var bucket = 0; bucket < 150; bucket++)
+        {
+            filters.AddNext(bucket is 3 or 64 or 129 ? [shared, bucket] : [bucket]);
+        }
+
+        Assert.Equal(150, filters.Count);
+        Assert.Equal([129L, 64L, 3L], filters.MayHold(shared));
+        Assert.Equal([149L], filters.MayHold(149));
+        Assert.Equal([63L], filters.MayHold(63));
+        Assert.Empty(filters.MayHold(150));
+    }
+
+    [Fact]
     public void KeysNeverStored_AreRarelyClaimed()
     {
         var random = new Random(7);
@@ -45,7 +64,7 @@ public sealed class CallSidFiltersTests
 
         // CallSid keys, as the writer checks them: about 1 in 2,000 per full filter, so about 200 of these 100,000
         // keys checked against four filters; a filter that said "maybe" to everything would claim 400,000.
-        var claimed = Enumerable.Range(0, 100_000).Sum(i => filters.MayHold(CallSidHash.Of($"CA{i:x32}")).Count());
+        var claimed = Enumerable.Range(0, 100_000).Sum(i => filters.MayHold(CallSidHash.Of($"CA{i:x32}")).Count);
 
         Assert.InRange(claimed, 0, 600);
     }

@@ -12,7 +12,13 @@ namespace QdnConsole.Features.Voice;
 /// A closed bucket never gains a call: ids only grow (AUTOINCREMENT), so every new call lands in the newest bucket.
 /// Filters are built from the store, bucket 0 upwards, once each bucket has closed, so they also cover calls other
 /// connections added. Calls deleted later only leave a "maybe" behind. The writer drops every filter whenever it
-/// opens the store again (a file replaced, say). 8 KiB per 4,096 calls: 2 MB for a million.
+/// opens the store again (a file replaced, say). 8 KiB per 4,096 calls: 2 MB for a million, allocated 512 KiB at a time.
+/// </para>
+/// <para>
+/// The filters are stored bit-sliced, 64 buckets to a group: word <c>p</c> of a group holds bit <c>p</c> of each of its
+/// 64 filters. Every filter has the same size and the same hashes, so a key's 11 positions are worked out once, and
+/// ANDing 11 words of a group gives at once every bucket in it that may hold the key. Checking a key costs 11 reads
+/// per 262,144 calls, not a probe of each of their 64 filters.
 /// </para>
 /// Used by the writer's thread alone.
 /// </summary>
@@ -24,75 +30,86 @@ internal sealed class CallSidFilters
     /// <summary>Bits set per key: the fewest false "maybe"s for 16 bits per key (about 0.05 %).</summary>
     private const int BitsPerKey = 11;
 
-    private readonly List<ulong[]> _filters = [];
+    /// <summary>Filters per group: one bit of each word.</summary>
+    private const int GroupSize = 64;
+
+    /// <summary>Group g holds the filters of buckets 64g to 64g + 63; bit b of its word p is bit p of bucket 64g + b's filter.</summary>
+    private readonly List<ulong[]> _groups = [];
 
     /// <summary>Buckets 0 to <c>Count - 1</c> have a filter; the writer seeks every bucket from here up.</summary>
-    public int Count => _filters.Count;
+    public int Count { get; private set; }
 
     /// <summary>Adds the filter of bucket <see cref="Count"/>, built from every key stored in it.</summary>
     public void AddNext(IEnumerable<long> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var filter = new ulong[Bits / 64];
+        if (Count % GroupSize == 0)
+        {
+            _groups.Add(new ulong[Bits]);
+        }
+
+        var group = _groups[^1];
+        var mask = 1UL << (Count % GroupSize);
+        Span<int> positions = stackalloc int[BitsPerKey];
         foreach (var key in keys)
         {
-            var (first, step) = Positions(key);
-            for (var i = 0; i < BitsPerKey; i++)
+            Positions(key, positions);
+            foreach (var position in positions)
             {
-                var (word, mask) = Bit(first, step, i);
-                filter[word] |= mask;
+                group[position] |= mask;
             }
         }
 
-        _filters.Add(filter);
+        Count++;
     }
 
     /// <summary>The filtered buckets that may hold <paramref name="key"/>, newest first.</summary>
-    public IEnumerable<long> MayHold(long key)
+    public IReadOnlyList<long> MayHold(long key)
     {
-        var (first, step) = Positions(key);
-        for (var bucket = _filters.Count - 1; bucket >= 0; bucket--)
+        Span<int> positions = stackalloc int[BitsPerKey];
+        Positions(key, positions);
+        List<long>? buckets = null;
+        for (var g = _groups.Count - 1; g >= 0; g--)
         {
-            if (Holds(_filters[bucket], first, step))
+            var group = _groups[g];
+            var candidates = ulong.MaxValue;
+            foreach (var position in positions)
             {
-                yield return bucket;
+                candidates &= group[position];
+            }
+
+            // Newest first: the highest bit is the newest bucket of the group. A group's unfilled filters are all zero.
+            while (candidates != 0)
+            {
+                var bit = 63 - System.Numerics.BitOperations.LeadingZeroCount(candidates);
+                (buckets ??= []).Add(((long)g * GroupSize) + bit);
+                candidates &= ~(1UL << bit);
             }
         }
+
+        return buckets ?? (IReadOnlyList<long>)[];
     }
 
-    public void Clear() => _filters.Clear();
-
-    private static bool Holds(ulong[] filter, uint first, uint step)
+    public void Clear()
     {
-        for (var i = 0; i < BitsPerKey; i++)
-        {
-            var (word, mask) = Bit(first, step, i);
-            if ((filter[word] & mask) == 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>The word and mask of a key's <paramref name="i"/>-th bit.</summary>
-    private static (int Word, ulong Mask) Bit(uint first, uint step, int i)
-    {
-        var bit = (first + ((uint)i * step)) & (Bits - 1);
-        return ((int)(bit >> 6), 1UL << (int)(bit & 63));
+        _groups.Clear();
+        Count = 0;
     }
 
     /// <summary>
-    /// Where a key's bits go: double hashing over a remix of the key (SplitMix64's finaliser), so keys that differ
-    /// in a few bits still spread over the whole filter. The step is odd: with a power-of-two size its bits never repeat.
+    /// A key's bit positions: double hashing over a remix of the key (SplitMix64's finaliser), so keys that differ in
+    /// a few bits still spread over the whole filter. The step is odd: with a power-of-two size its positions never repeat.
     /// </summary>
-    private static (uint First, uint Step) Positions(long key)
+    private static void Positions(long key, Span<int> positions)
     {
         var x = unchecked((ulong)key);
         x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9UL;
         x = (x ^ (x >> 27)) * 0x94d049bb133111ebUL;
         x ^= x >> 31;
-        return ((uint)x, (uint)(x >> 32) | 1);
+        var (first, step) = ((uint)x, (uint)(x >> 32) | 1);
+        for (var i = 0; i < positions.Length; i++)
+        {
+            positions[i] = (int)((first + ((uint)i * step)) & (Bits - 1));
+        }
     }
 }
