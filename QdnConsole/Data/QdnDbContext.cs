@@ -102,7 +102,8 @@ public sealed class QdnDbContext(DbContextOptions<QdnDbContext> options) : DbCon
             // newest bucket's small corner of the index, not anywhere in it.
             call.Property<long>(CallSidHash.BucketColumn).HasComputedColumnSql(CallSidHash.BucketSql, stored: false);
             call.HasIndex(CallSidHash.BucketColumn, nameof(Call.CallSidHash));
-            call.HasIndex(c => c.StartedAtUtc);
+            // Every history, board and reconciliation read orders by start time within a line, or merges the lines'
+            // orders (CallsAcrossLines): no index over all calls' start times for the webhook's writer to keep.
             call.HasIndex(c => new { c.LineId, c.StartedAtUtc });
             call.HasOne<Line>().WithMany().HasForeignKey(c => c.LineId).OnDelete(DeleteBehavior.Restrict);
             call.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CallId).OnDelete(DeleteBehavior.Cascade);

@@ -32,22 +32,29 @@ public sealed class CallHistoryPagingTests : IDisposable
             .OrderByDescending(c => c.StartedAtUtc).ThenByDescending(c => c.Id).Select(c => c.CallSid).ToListAsync());
         var client = await _app.SignedInClientAsync();
 
-        var page1 = await client.HtmlAsync("/calls?line=qdn");
-        var page2 = await client.HtmlAsync(Link(page1, "#older"));
-        var page3 = await client.HtmlAsync(Link(page2, "#older"));
-        var back2 = await client.HtmlAsync(Link(page3, "#newer"));
-        var back1 = await client.HtmlAsync(Link(back2, "#newer"));
+        var walk = await WalkAsync(client, "/calls?line=qdn");
 
-        Assert.Equal(expected[..50], Sids(page1));
-        Assert.Equal(expected[50..100], Sids(page2));
-        Assert.Equal(expected[100..], Sids(page3));
-        Assert.Equal(expected[50..100], Sids(back2));
-        Assert.Equal(expected[..50], Sids(back1));
-        Assert.Equal((false, true), (Has(page1, "#newer"), Has(page1, "#older")));
-        Assert.Equal((true, true), (Has(page2, "#newer"), Has(page2, "#older")));
-        Assert.Equal((true, false), (Has(page3, "#newer"), Has(page3, "#older")));
-        Assert.Equal((false, true), (Has(back1, "#newer"), Has(back1, "#older")));
-        Assert.Contains("line=qdn", Link(page1, "#older"), StringComparison.Ordinal);
+        AssertWalkedOnce(expected, walk);
+        Assert.Contains("line=qdn", Link(walk.Page1, "#older"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AllLines_TwoLinesWithTiedTimes_OlderAndNewerWalkEveryCallOnceInOrder()
+    {
+        // "All lines" merges each line's own order (no index covers every call's start time). Four calls share each
+        // minute, two on each line, stored in shuffled order: the merge must still order ties by id across the lines,
+        // and the page edges fall inside ties.
+        await _app.AddShopLineAsync();
+        var calls = Enumerable.Range(0, 120).Select(i => NewCall(Start.AddMinutes(i / 4), lineId: i % 2 == 0 ? "qdn" : "shop")).ToList();
+        await _app.InsertAsync([.. calls.OrderBy(_ => Random.Shared.Next())]);
+        var expected = await _app.DbAsync(db => db.Calls
+            .OrderByDescending(c => c.StartedAtUtc).ThenByDescending(c => c.Id).Select(c => c.CallSid).ToListAsync());
+        var client = await _app.SignedInClientAsync();
+
+        var walk = await WalkAsync(client, "/calls");
+
+        Assert.Equal(120, expected.Count);
+        AssertWalkedOnce(expected, walk);
     }
 
     [Fact]
@@ -84,6 +91,30 @@ public sealed class CallHistoryPagingTests : IDisposable
         Assert.Equal(cursor, PageCursor.Parse(cursor.ToString()));
     }
 
+    /// <summary>Three pages older from <paramref name="path"/>, then two newer back to the first.</summary>
+    private static async Task<Walk> WalkAsync(HttpClient client, string path)
+    {
+        var page1 = await client.HtmlAsync(path);
+        var page2 = await client.HtmlAsync(Link(page1, "#older"));
+        var page3 = await client.HtmlAsync(Link(page2, "#older"));
+        var back2 = await client.HtmlAsync(Link(page3, "#newer"));
+        return new(page1, page2, page3, back2, await client.HtmlAsync(Link(back2, "#newer")));
+    }
+
+    /// <summary>120 calls newest first, 50 a page, each shown once each way; Newer and Older only where there is more.</summary>
+    private static void AssertWalkedOnce(List<string> expected, Walk walk)
+    {
+        Assert.Equal(expected[..50], Sids(walk.Page1));
+        Assert.Equal(expected[50..100], Sids(walk.Page2));
+        Assert.Equal(expected[100..], Sids(walk.Page3));
+        Assert.Equal(expected[50..100], Sids(walk.Back2));
+        Assert.Equal(expected[..50], Sids(walk.Back1));
+        Assert.Equal((false, true), (Has(walk.Page1, "#newer"), Has(walk.Page1, "#older")));
+        Assert.Equal((true, true), (Has(walk.Page2, "#newer"), Has(walk.Page2, "#older")));
+        Assert.Equal((true, false), (Has(walk.Page3, "#newer"), Has(walk.Page3, "#older")));
+        Assert.Equal((false, true), (Has(walk.Back1, "#newer"), Has(walk.Back1, "#older")));
+    }
+
     private static string[] Sids(IDocument page) =>
         [.. page.QuerySelectorAll("tr[data-call-sid]").Select(r => r.GetAttribute("data-call-sid")!)];
 
@@ -91,4 +122,6 @@ public sealed class CallHistoryPagingTests : IDisposable
 
     private static string Link(IDocument page, string selector) =>
         new Uri(page.QuerySelector(selector)?.GetAttribute("href") ?? throw new InvalidOperationException($"No {selector} link")).PathAndQuery;
+
+    private sealed record Walk(IDocument Page1, IDocument Page2, IDocument Page3, IDocument Back2, IDocument Back1);
 }

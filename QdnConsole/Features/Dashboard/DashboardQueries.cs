@@ -39,16 +39,18 @@ public sealed class DashboardQueries(IDbContextFactory<QdnDbContext> dbFactory, 
     }
 
     public Task<IReadOnlyList<CallRow>> LiveCallsAsync(IReadOnlyList<CascadeLine> known, DateTime nowUtc, CancellationToken ct) =>
-        CallsAsync(known, q => q.Where(c => c.Disposition == CallDisposition.InProgress && c.StartedAtUtc >= nowUtc - LiveWindow), ct);
+        CallsAsync(known, null, q => q.Where(c => c.Disposition == CallDisposition.InProgress && c.StartedAtUtc >= nowUtc - LiveWindow), ct);
 
     public Task<IReadOnlyList<CallRow>> RecentCallsAsync(IReadOnlyList<CascadeLine> known, string? lineId, CancellationToken ct) =>
-        CallsAsync(known, q => string.IsNullOrEmpty(lineId) ? q : q.Where(c => c.LineId == lineId), ct);
+        CallsAsync(known, string.IsNullOrEmpty(lineId) ? null : lineId, q => q, ct);
 
+    /// <summary>The newest calls <paramref name="filter"/> selects, of one line or of every line merged in order (<see cref="CallsAcrossLines"/>).</summary>
     private async Task<IReadOnlyList<CallRow>> CallsAsync(
-        IReadOnlyList<CascadeLine> known, Func<IQueryable<Call>, IQueryable<Call>> filter, CancellationToken ct)
+        IReadOnlyList<CascadeLine> known, string? lineId, Func<IQueryable<Call>, IQueryable<Call>> filter, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var calls = await filter(db.Calls.AsNoTracking())
+        var lineIds = lineId is null ? await CallsAcrossLines.LineIdsAsync(db, ct) : [lineId];
+        var calls = await CallsAcrossLines.Of(filter(db.Calls.AsNoTracking()), lineIds)
             .OrderByDescending(c => c.StartedAtUtc).ThenByDescending(c => c.Id)
             .Take(RecentCallCount)
             .ToListAsync(ct);

@@ -7,9 +7,9 @@ namespace QdnConsole.Features.History;
 
 /// <summary>
 /// The history reads, shared by the /calls page and the CSV export so the two can never disagree.
-/// Paging is keyset on (StartedAtUtc, Id), newest first: each page seeks into IX_Calls_StartedAtUtc or
-/// IX_Calls_LineId_StartedAtUtc (rowid, the Id, ends every SQLite index entry) and reads one row past the page,
-/// so neither an OFFSET nor a COUNT ever walks the table.
+/// Paging is keyset on (StartedAtUtc, Id), newest first: each page seeks into IX_Calls_LineId_StartedAtUtc (rowid,
+/// the Id, ends every SQLite index entry) once per line, merging the lines in order (<see cref="CallsAcrossLines"/>),
+/// and reads one row past the page, so neither an OFFSET nor a COUNT ever walks the table.
 /// </summary>
 public sealed class CallHistory(IDbContextFactory<QdnDbContext> dbFactory, LineStore lines)
 {
@@ -26,9 +26,10 @@ public sealed class CallHistory(IDbContextFactory<QdnDbContext> dbFactory, LineS
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var calls = db.Calls.AsNoTracking();
+        var lineIds = await CallsAcrossLines.LineIdsAsync(db, ct);
         if (after is not null)
         {
-            var newer = await PageQuery(calls, scope, null, after).ToListAsync(ct);
+            var newer = await PageQuery(calls, scope, lineIds, null, after).ToListAsync(ct);
             // Fewer than a page above: that is the newest page (read whole, so it never comes out short).
             if (newer.Count > PageSize)
             {
@@ -39,21 +40,22 @@ public sealed class CallHistory(IDbContextFactory<QdnDbContext> dbFactory, LineS
         }
         else if (before is not null)
         {
-            var older = await PageQuery(calls, scope, before, null).ToListAsync(ct);
+            var older = await PageQuery(calls, scope, lineIds, before, null).ToListAsync(ct);
             if (older.Count > 0)
             {
                 return Page(older, hasNewer: true);
             }
         }
 
-        return Page(await PageQuery(calls, scope, null, null).ToListAsync(ct), hasNewer: false);
+        return Page(await PageQuery(calls, scope, lineIds, null, null).ToListAsync(ct), hasNewer: false);
     }
 
     /// <summary>Every matching call, newest first, streamed; at most <paramref name="limit"/> rows.</summary>
     public async IAsyncEnumerable<HistoryRow> AllAsync(HistoryScope scope, int limit, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = Rows(Newest(Matching(db.Calls.AsNoTracking(), scope)).Take(limit)).AsAsyncEnumerable();
+        var lineIds = await CallsAcrossLines.LineIdsAsync(db, ct);
+        var rows = Rows(Newest(InLines(Matching(db.Calls.AsNoTracking(), scope), scope, lineIds)).Take(limit)).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
         {
             yield return row;
@@ -79,15 +81,10 @@ public sealed class CallHistory(IDbContextFactory<QdnDbContext> dbFactory, LineS
             voicemail);
     }
 
-    /// <summary>The calls the filter selects, unordered.</summary>
+    /// <summary>The calls the filter selects apart from its line (<see cref="InLines"/>), unordered.</summary>
     public static IQueryable<Call> Matching(IQueryable<Call> calls, HistoryScope scope)
     {
         var filter = scope.Filter;
-        if (filter.LineId is { } lineId)
-        {
-            calls = calls.Where(c => c.LineId == lineId);
-        }
-
         if (scope.FromUtc is { } fromUtc)
         {
             calls = calls.Where(c => c.StartedAtUtc >= fromUtc);
@@ -113,16 +110,18 @@ public sealed class CallHistory(IDbContextFactory<QdnDbContext> dbFactory, LineS
 
     /// <summary>
     /// One page plus one row (to know whether there is more). Newer pages are read oldest first and reversed.
-    /// The redundant "StartedAtUtc &lt;= t" bound is what lets SQLite seek the index instead of walking it.
+    /// The redundant "StartedAtUtc &lt;= t" bound is what lets SQLite seek the index instead of walking it; it goes
+    /// into every line's arm, before the lines are merged.
     /// </summary>
-    public static IQueryable<HistoryRow> PageQuery(IQueryable<Call> calls, HistoryScope scope, PageCursor? before, PageCursor? after)
+    public static IQueryable<HistoryRow> PageQuery(
+        IQueryable<Call> calls, HistoryScope scope, IReadOnlyCollection<string> lineIds, PageCursor? before, PageCursor? after)
     {
         var matching = Matching(calls, scope);
         if (after is not null)
         {
             var (at, id) = (after.StartedAtUtc, after.Id);
-            return Rows(matching
-                .Where(c => c.StartedAtUtc >= at && (c.StartedAtUtc > at || c.Id > id))
+            matching = matching.Where(c => c.StartedAtUtc >= at && (c.StartedAtUtc > at || c.Id > id));
+            return Rows(InLines(matching, scope, lineIds)
                 .OrderBy(c => c.StartedAtUtc).ThenBy(c => c.Id)
                 .Take(PageSize + 1));
         }
@@ -133,8 +132,12 @@ public sealed class CallHistory(IDbContextFactory<QdnDbContext> dbFactory, LineS
             matching = matching.Where(c => c.StartedAtUtc <= at && (c.StartedAtUtc < at || c.Id < id));
         }
 
-        return Rows(Newest(matching).Take(PageSize + 1));
+        return Rows(Newest(InLines(matching, scope, lineIds)).Take(PageSize + 1));
     }
+
+    /// <summary>The filter's line, or with "All lines" every line in <paramref name="lineIds"/>, merged in order.</summary>
+    private static IQueryable<Call> InLines(IQueryable<Call> calls, HistoryScope scope, IReadOnlyCollection<string> lineIds) =>
+        CallsAcrossLines.Of(calls, scope.Filter.LineId is { } lineId ? [lineId] : lineIds);
 
     private static IQueryable<Call> Newest(IQueryable<Call> calls) =>
         calls.OrderByDescending(c => c.StartedAtUtc).ThenByDescending(c => c.Id);

@@ -42,9 +42,10 @@ public sealed partial class CallReconciler(
         List<(long Id, string Sid)> open;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            open = (await db.Calls.AsNoTracking()
-                    .Where(c => !c.IsTest && (c.Disposition == CallDisposition.InProgress || c.EndedAtUtc == null)
-                        && c.StartedAtUtc < staleBefore && c.StartedAtUtc > oldest)
+            var stale = db.Calls.AsNoTracking()
+                .Where(c => !c.IsTest && (c.Disposition == CallDisposition.InProgress || c.EndedAtUtc == null)
+                    && c.StartedAtUtc < staleBefore && c.StartedAtUtc > oldest);
+            open = (await CallsAcrossLines.Of(stale, await CallsAcrossLines.LineIdsAsync(db, ct))
                     .OrderByDescending(c => c.StartedAtUtc)
                     .Take(settings.BatchSize)
                     .Select(c => new { c.Id, c.CallSid })
