@@ -93,7 +93,6 @@ public sealed class CallSidHashTests : IDisposable
     /// </summary>
     [Theory]
     [InlineData("select")]
-    [InlineData("recent")]
     [InlineData("bucket")]
     [InlineData("keys")]
     [InlineData("unkeyed")]
@@ -104,7 +103,6 @@ public sealed class CallSidHashTests : IDisposable
         var sql = lookup switch
         {
             "select" => CallSql.SelectCall,
-            "recent" => CallSql.CallInRecentBuckets,
             "bucket" => CallSql.CallInBucket,
             "keys" => CallSql.KeysInBucket,
             _ => CallSidHashBackfill.UnkeyedSql,
@@ -114,7 +112,7 @@ public sealed class CallSidHashTests : IDisposable
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var name in new[] { "@CallSidHash", "@CallSid", "@RequestKey", "@FromBucket", "@Bucket" }.Where(sql.Contains))
+        foreach (var name in new[] { "@CallSidHash", "@CallSid", "@RequestKey", "@Bucket" }.Where(sql.Contains))
         {
             command.Parameters.AddWithValue(name, DBNull.Value);
         }

@@ -41,12 +41,12 @@ public static class CallSidHash
     /// <summary>
     /// A statement selecting <paramref name="columns"/> of at most <paramref name="limit"/> calls (alias <c>c</c>)
     /// meeting <paramref name="condition"/>, which must fix the key (<c>c."CallSidHash" = …</c>): every bucket from the
-    /// newest down to <paramref name="lowest"/> (a number or a parameter) is probed, newest first, and CROSS JOIN keeps
-    /// the buckets the outer loop, so each is one seek into the index.
+    /// newest down to 0 is probed, newest first, and CROSS JOIN keeps the buckets the outer loop, so each is one seek
+    /// into the index.
     /// </summary>
-    public static string InBucketsSql(string columns, string condition, int limit, string lowest = "0") =>
+    public static string InBucketsSql(string columns, string condition, int limit) =>
         $"WITH RECURSIVE \"buckets\"(\"n\") AS (SELECT MAX(\"Id\") >> {BucketBits} FROM \"Calls\"" +
-        $" UNION ALL SELECT \"n\" - 1 FROM \"buckets\" WHERE \"n\" > {lowest})" +
+        $" UNION ALL SELECT \"n\" - 1 FROM \"buckets\" WHERE \"n\" > 0)" +
         $" SELECT {columns} FROM \"buckets\" CROSS JOIN \"Calls\" AS c" +
         $" WHERE c.\"{BucketColumn}\" = \"buckets\".\"n\" AND {condition} LIMIT {limit}";
 

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QdnConsole.Data;
@@ -153,6 +154,51 @@ public sealed class IdempotencyAndResilienceTests : IDisposable
             buckets.Select(b => (b.CallSid, b.Bucket)).Order());
         Assert.Equal(4, (await _app.CallAsync(old)).Events.Count); // received, ringing Sergio, ended, ringing Backup
     }
+
+    /// <summary>
+    /// The writer seeks the newest bucket as its transaction saw it when it began, raised by each call it adds: a batch
+    /// whose first call opens a bucket must find that call there when a second write of the same CallSid follows in
+    /// the same batch (a Twilio retry racing the original), and refuse it.
+    /// </summary>
+    [Fact]
+    public async Task SameCallSidTwiceInOneBatch_ThatOpensABucket_IsStoredOnce()
+    {
+        var writer = _app.Services.GetRequiredService<CallWriter>();
+        await _app.Twilio().PostAsync("/twilio/inbound-call", TwilioWebhookClient.CallParameters(NewCallSid())); // the store is open
+        // The last two ids of bucket 0 go to the next calls: the held write below takes the last, the batch after opens bucket 1.
+        await _app.DbAsync(db =>
+        {
+            db.Calls.Add(new Call { Id = (1L << CallSidHash.BucketBits) - 2, CallSid = NewCallSid(), LineId = "qdn", From = "+16195550100", To = "+18585550100" });
+            return db.SaveChangesAsync();
+        });
+        var sid = NewCallSid();
+        Task<WriteOutcome> held, first, second;
+        await using (var other = new SqliteConnection($"Data Source={_app.DatabasePath}"))
+        {
+            // Another connection holds the write lock: the writer waits with the held write as its batch, while the
+            // two writes of one CallSid queue up behind it and so go into one batch together.
+            await other.OpenAsync();
+            await using var command = other.CreateCommand();
+            command.CommandText = "BEGIN IMMEDIATE";
+            await command.ExecuteNonQueryAsync();
+
+            held = writer.WriteAsync(NewCallWrite(NewCallSid()), CancellationToken.None);
+            await Task.Delay(300);
+            first = writer.WriteAsync(NewCallWrite(sid), CancellationToken.None);
+            second = writer.WriteAsync(NewCallWrite(sid), CancellationToken.None);
+            Assert.False(held.IsCompleted);
+            command.CommandText = "ROLLBACK"; // a pooled connection would keep its transaction past the using
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal([WriteOutcome.Committed, WriteOutcome.Committed, WriteOutcome.Conflict], await Task.WhenAll(held, first, second));
+        var stored = await _app.DbAsync(db => db.Calls.Where(c => c.CallSid == sid)
+            .Select(c => EF.Property<long>(c, CallSidHash.BucketColumn)).ToListAsync());
+        Assert.Equal([1L], stored);
+    }
+
+    private static CallWrite NewCallWrite(string callSid) =>
+        new(new Call { CallSid = callSid, LineId = "qdn", From = "+16195550199", To = "+18585550100" }, null, true, null, "inbound", DateTime.UtcNow, "<Response/>");
 
     [Fact]
     public async Task DatabaseUnusableMidRun_CallerStillReachesBackupThenVoicemail()

@@ -31,13 +31,9 @@ internal static class CallSql
     public static readonly string[] FindCallParameters = ["CallSidHash", "CallSid"];
 
     /// <summary>
-    /// Whether a call with @CallSid is stored in a bucket from the newest down to @FromBucket: the one writer checks
-    /// before adding a call (the index is not unique), here in the buckets it has no filter of, and in
-    /// <see cref="CallInBucket"/> wherever a filter may hold the key (<see cref="CallSidFilters"/>).
+    /// Whether a call with @CallSid is stored in bucket @Bucket: the one writer checks before adding a call (the index
+    /// is not unique) in each bucket it has no filter of, and wherever a filter may hold the key (<see cref="CallSidFilters"/>).
     /// </summary>
-    public static readonly string CallInRecentBuckets = CallSidHash.InBucketsSql("1", CallSidHash.MatchesCallSid, 1, "@FromBucket");
-
-    /// <summary>Whether a call with @CallSid is stored in bucket @Bucket.</summary>
     public static readonly string CallInBucket =
         $"SELECT 1 FROM \"Calls\" AS c WHERE c.\"{CallSidHash.BucketColumn}\" = @Bucket AND {CallSidHash.MatchesCallSid} LIMIT 1";
 

@@ -170,7 +170,6 @@ public sealed partial class CallWriter : IAsyncDisposable
             OwnConnection.Execute(statements.Connection, "PRAGMA wal_checkpoint(PASSIVE)");
         }
 
-        statements.FilterClosedBuckets();
         statements.Commit(batch, outcomes);
     }
 
@@ -261,7 +260,6 @@ public sealed partial class CallWriter : IAsyncDisposable
         private readonly SqliteStatement _begin;
         private readonly SqliteStatement _commit;
         private readonly SqliteStatement _rollback;
-        private readonly SqliteStatement _callInRecentBuckets;
         private readonly SqliteStatement _callInBucket;
         private readonly SqliteStatement _keysInBucket;
         private readonly SqliteStatement _lastCallId;
@@ -277,6 +275,12 @@ public sealed partial class CallWriter : IAsyncDisposable
         private readonly List<SqliteStatement> _prepared = [];
         private readonly CallSidFilters _filters = new();
 
+        /// <summary>
+        /// The newest bucket holding a call, as this transaction sees it: read at its start (the write lock held, so no
+        /// other connection adds a call meanwhile), then raised by each call it adds. Never below the truth.
+        /// </summary>
+        private long _newestBucket;
+
         public Statements(QdnDbContext db)
         {
             _db = db;
@@ -287,7 +291,6 @@ public sealed partial class CallWriter : IAsyncDisposable
                 _begin = Prepare("BEGIN IMMEDIATE", []);
                 _commit = Prepare("COMMIT", []);
                 _rollback = Prepare("ROLLBACK", []);
-                _callInRecentBuckets = Prepare(CallSql.CallInRecentBuckets, [.. CallSql.FindCallParameters, "FromBucket"]);
                 _callInBucket = Prepare(CallSql.CallInBucket, [.. CallSql.FindCallParameters, "Bucket"]);
                 _keysInBucket = Prepare(CallSql.KeysInBucket, ["Bucket"]);
                 _lastCallId = Prepare(CallSql.LastCallId, []);
@@ -322,6 +325,8 @@ public sealed partial class CallWriter : IAsyncDisposable
             _begin.Execute();
             try
             {
+                _newestBucket = _lastCallId.ExecuteScalar() is { } last ? CallSidHash.BucketOf(last) : 0;
+                FilterClosedBuckets();
                 for (var i = 0; i < batch.Count; i++)
                 {
                     outcomes[i] = ApplyAlone(batch[i]);
@@ -392,6 +397,7 @@ public sealed partial class CallWriter : IAsyncDisposable
 
                 CallSql.BindCall(_insertCall, call);
                 call.Id = _insertCall.ExecuteScalar() ?? throw new InvalidOperationException("The call's insert returned no id.");
+                _newestBucket = Math.Max(_newestBucket, CallSidHash.BucketOf(call.Id));
             }
             else
             {
@@ -432,31 +438,35 @@ public sealed partial class CallWriter : IAsyncDisposable
 
         /// <summary>
         /// Filters the buckets that have closed since (<see cref="CallSidFilters"/>): at most <see cref="FiltersPerBatch"/>
-        /// before each batch, so that after a start the filters catch up with the store without holding any batch up
+        /// as each batch starts, so that after a start the filters catch up with the store without holding any batch up
         /// for long; until they have, the unfiltered buckets are sought one by one.
         /// </summary>
-        public void FilterClosedBuckets()
+        private void FilterClosedBuckets()
         {
-            var newest = _lastCallId.ExecuteScalar() is { } last ? CallSidHash.BucketOf(last) : 0;
-            for (var built = 0; _filters.Count < newest && built < FiltersPerBatch; built++)
+            for (var built = 0; _filters.Count < _newestBucket && built < FiltersPerBatch; built++)
             {
                 _keysInBucket.Bind(0, _filters.Count);
                 _filters.AddNext(_keysInBucket.ExecuteNumbers());
             }
         }
 
-        /// <summary>Whether a call with this CallSid is stored: a seek in each unfiltered bucket, and in each filtered one that may hold it.</summary>
+        /// <summary>
+        /// Whether a call with this CallSid is stored: a seek in each unfiltered bucket (usually only the newest), newest
+        /// first, then in each filtered one that may hold it.
+        /// </summary>
         private bool IsStored(Call call)
         {
-            CallSql.BindFind(_callInRecentBuckets, call.CallSid, call.CallSidHash);
-            _callInRecentBuckets.Bind(2, _filters.Count);
-            if (_callInRecentBuckets.ExecuteScalar() is not null)
-            {
-                return true;
-            }
-
             // Bindings outlive each run: only the bucket changes from one seek to the next.
             CallSql.BindFind(_callInBucket, call.CallSid, call.CallSidHash);
+            for (var bucket = _newestBucket; bucket >= _filters.Count; bucket--)
+            {
+                _callInBucket.Bind(2, bucket);
+                if (_callInBucket.ExecuteScalar() is not null)
+                {
+                    return true;
+                }
+            }
+
             foreach (var bucket in _filters.MayHold(call.CallSidHash))
             {
                 _callInBucket.Bind(2, bucket);
