@@ -19,7 +19,7 @@ internal static class CallSql
         "CallSidHash",
     ];
 
-    public static readonly string InsertCall = Insert("Calls", InsertCallParameters) + " RETURNING \"Id\"";
+    public static readonly string InsertCall = Insert("Calls", InsertCallParameters);
 
     /// <summary>The call's id, then what a webhook may change on a stored call (bound by <see cref="ChangeableFields.Bind"/>).</summary>
     public static readonly string[] UpdateCallParameters = ["Id", .. InsertCallParameters[ChangeableFirst..(ChangeableFirst + ChangeableCount)]];
@@ -56,7 +56,7 @@ internal static class CallSql
         "Handled", "HandledAtUtc", "HandledBy",
     ];
 
-    public static readonly string InsertVoicemail = Insert("Voicemails", InsertVoicemailParameters) + " RETURNING \"Id\"";
+    public static readonly string InsertVoicemail = Insert("Voicemails", InsertVoicemailParameters);
 
     public static readonly string[] InsertRequestParameters = ["CallId", "RequestKey", "ReceivedAtUtc", "Response"];
 

@@ -50,8 +50,9 @@ public sealed class CallWrite(Call call, StoredCall? loaded, bool callChanged, V
 /// A failure of the store fails the whole batch; those requests answer with the safe path and the next batch opens
 /// the database again (a file deleted and restored, a lock released). Lean SQL over the model's tables, prepared once
 /// on SQLite's own handle: no change tracking, no per-execution command objects on the hot path. (The SQL itself is
-/// plain ANSI with quoted identifiers and RETURNING, which PostgreSQL accepts too; a PostgreSQL store would bring its
-/// own statements, and must take a savepoint around every write, since it aborts a transaction on any failed one.)
+/// plain ANSI with quoted identifiers, which PostgreSQL accepts too, and new ids come from SQLite's last insert; a
+/// PostgreSQL store would bring its own statements (RETURNING the ids), and must take a savepoint around every write,
+/// since it aborts a transaction on any failed one.)
 /// </summary>
 public sealed partial class CallWriter : IAsyncDisposable
 {
@@ -396,7 +397,7 @@ public sealed partial class CallWriter : IAsyncDisposable
                 }
 
                 CallSql.BindCall(_insertCall, call);
-                call.Id = _insertCall.ExecuteScalar() ?? throw new InvalidOperationException("The call's insert returned no id.");
+                call.Id = _insertCall.Insert();
                 _newestBucket = Math.Max(_newestBucket, CallSidHash.BucketOf(call.Id));
             }
             else
@@ -417,7 +418,7 @@ public sealed partial class CallWriter : IAsyncDisposable
                 // Conflicts when the recording is stored already.
                 CallSql.BindVoicemail(_insertVoicemail, call.Id, voicemail);
                 voicemail.CallId = call.Id;
-                voicemail.Id = _insertVoicemail.ExecuteScalar() ?? throw new InvalidOperationException("The voicemail's insert returned no id.");
+                voicemail.Id = _insertVoicemail.Insert();
             }
 
             // Nothing below can conflict: the checks above hold the call for this transaction.
