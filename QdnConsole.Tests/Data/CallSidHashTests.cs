@@ -15,16 +15,9 @@ namespace QdnConsole.Tests.Data;
 /// </summary>
 public sealed class CallSidHashTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "qdn-tests", $"callsid-hash-{Guid.NewGuid():N}.db");
+    private readonly TempDatabase _database = new("callsid-hash");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
-    }
+    public void Dispose() => _database.Dispose();
 
     // FNV-1a 64-bit test vectors from the algorithm's authors (isthe.com/chongo/tech/comp/fnv): the hash must never
     // change, or stored calls could no longer be found.
@@ -47,7 +40,7 @@ public sealed class CallSidHashTests : IDisposable
     public async Task CallsStoredBeforeTheHash_AreKeyedOnTheNextStart_InBatches()
     {
         var sids = Enumerable.Range(0, 2_500).Select(i => $"CA{i * 7919:x32}").ToList();
-        await using (var db = NewContext())
+        await using (var db = _database.NewContext())
         {
             // The store as the previous version left it: every migration before the hash's, and calls in it.
             db.GetService<IMigrator>().Migrate("20261121100000_AddUsers");
@@ -72,12 +65,12 @@ public sealed class CallSidHashTests : IDisposable
             Assert.Equal(4, await db.Calls.Select(c => EF.Property<long>(c, CallSidHash.BucketColumn)).Distinct().CountAsync());
         }
 
-        await using (var db = NewContext())
+        await using (var db = _database.NewContext())
         {
             await new CallSidHashBackfill(NullLogger<CallSidHashBackfill>.Instance).SeedAsync(db, CancellationToken.None);
         }
 
-        await using (var db = NewContext())
+        await using (var db = _database.NewContext())
         {
             var stored = await db.Calls.AsNoTracking().Select(c => new { c.CallSid, c.CallSidHash }).ToListAsync();
             Assert.Equal(sids.Count, stored.Count);
@@ -98,7 +91,7 @@ public sealed class CallSidHashTests : IDisposable
     [InlineData("unkeyed")]
     public async Task LookupsByCallSid_SeekTheIndexInEachBucket_NeverScanTheCalls(string lookup)
     {
-        await using var db = NewContext();
+        await using var db = _database.NewContext();
         await db.Database.MigrateAsync();
         var sql = lookup switch
         {
@@ -108,7 +101,7 @@ public sealed class CallSidHashTests : IDisposable
             _ => CallSidHashBackfill.UnkeyedSql,
         };
 
-        await using var connection = new SqliteConnection($"Data Source={_path}");
+        await using var connection = new SqliteConnection($"Data Source={_database.Path}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -123,11 +116,5 @@ public sealed class CallSidHashTests : IDisposable
             && step.Contains(lookup == "keys" ? "INDEX IX_Calls_CallSidBucket_CallSidHash (CallSidBucket=?)"
                 : "INDEX IX_Calls_CallSidBucket_CallSidHash (CallSidBucket=? AND CallSidHash=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN c", StringComparison.Ordinal));
-    }
-
-    private QdnDbContext NewContext()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        return new QdnDbContext(new DbContextOptionsBuilder<QdnDbContext>().UseSqlite($"Data Source={_path}").Options);
     }
 }

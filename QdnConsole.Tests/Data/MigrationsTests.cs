@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using QdnConsole.Data;
+using QdnConsole.Tests.Infrastructure;
 
 namespace QdnConsole.Tests.Data;
 
@@ -16,8 +17,8 @@ public sealed class MigrationsTests
     [Fact]
     public void Migrations_AppliedToEmptyDatabase_ProduceTheModelsSchema()
     {
-        using var migrated = new TempDatabase();
-        using var created = new TempDatabase();
+        using var migrated = new TempDatabase("migrations");
+        using var created = new TempDatabase("migrations");
         using (var db = migrated.NewContext())
         {
             db.Database.Migrate();
@@ -40,7 +41,7 @@ public sealed class MigrationsTests
     public void CallRequestsRebuild_KeepsEveryStoredAnswer_UpAndDown()
     {
         const string before = "20261123000000_BucketCallSidIndex";
-        using var database = new TempDatabase();
+        using var database = new TempDatabase("migrations");
         using var db = database.NewContext();
         var migrator = db.GetService<IMigrator>();
         migrator.Migrate(before);
@@ -84,7 +85,7 @@ public sealed class MigrationsTests
     [Fact]
     public void Migrations_ColumnTypesLengthsAndNullability_MatchTheModel()
     {
-        using var database = new TempDatabase();
+        using var database = new TempDatabase("migrations");
         using var db = database.NewContext();
 
         var model = MigrationColumns.FromModel(db);
@@ -95,7 +96,7 @@ public sealed class MigrationsTests
     [Fact]
     public void Migrations_AppliedTwice_AreIdempotent()
     {
-        using var database = new TempDatabase();
+        using var database = new TempDatabase("migrations");
         using (var db = database.NewContext())
         {
             db.Database.Migrate();
@@ -114,7 +115,7 @@ public sealed class MigrationsTests
     [Fact]
     public void Migrate_OnEmptyDatabase_AppliesEveryMigrationAndLeavesNonePending()
     {
-        using var database = new TempDatabase();
+        using var database = new TempDatabase("migrations");
         using var db = database.NewContext();
         var migrations = db.Database.GetMigrations().ToList();
         Assert.NotEmpty(migrations);
@@ -129,7 +130,7 @@ public sealed class MigrationsTests
     [Fact]
     public void Migrations_RolledBackToZero_LeaveNoAppTables()
     {
-        using var database = new TempDatabase();
+        using var database = new TempDatabase("migrations");
         using (var db = database.NewContext())
         {
             db.Database.Migrate();
@@ -162,26 +163,5 @@ public sealed class MigrationsTests
         }
 
         Assert.True(differences.Count == 0, $"{heading} ({differences.Count} mismatches):\n{string.Join('\n', differences)}");
-    }
-
-    /// <summary>A throw-away SQLite file (EF creates it in WAL mode, hence the side files), deleted once no pooled connection holds it.</summary>
-    private sealed class TempDatabase : IDisposable
-    {
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "qdn-tests", $"migrations-{Guid.NewGuid():N}.db");
-
-        public QdnDbContext NewContext()
-        {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            return new QdnDbContext(new DbContextOptionsBuilder<QdnDbContext>().UseSqlite($"Data Source={Path}").Options);
-        }
-
-        public void Dispose()
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-journal", "-wal", "-shm" })
-            {
-                File.Delete(Path + suffix);
-            }
-        }
     }
 }

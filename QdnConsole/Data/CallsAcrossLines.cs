@@ -14,6 +14,12 @@ namespace QdnConsole.Data;
 /// </summary>
 public static class CallsAcrossLines
 {
+    /// <summary>
+    /// More lines than this are read as one query over all calls instead (correct, but a scan and a sort): SQLite
+    /// allows 500 arms in a compound query, and long before that the arms cost more than the sort.
+    /// </summary>
+    public const int MaxArms = 100;
+
     /// <summary>Every line's id, read when the query is built: a line added a moment ago is in its arms.</summary>
     public static Task<List<string>> LineIdsAsync(QdnDbContext db, CancellationToken ct)
     {
@@ -24,12 +30,18 @@ public static class CallsAcrossLines
     /// <summary>
     /// <paramref name="calls"/> (filtered as the caller likes, unordered) restricted to each line in turn, joined. Order
     /// and limit the result; filters that narrow the start time belong in <paramref name="calls"/>, where each arm can
-    /// seek with them. Lines are never deleted and every call has one, so no call is left out.
+    /// seek with them. Lines are never deleted and every call has one, so no call is left out. Past
+    /// <see cref="MaxArms"/> lines, <paramref name="calls"/> as they are.
     /// </summary>
     public static IQueryable<Call> Of(IQueryable<Call> calls, IReadOnlyCollection<string> lineIds)
     {
         ArgumentNullException.ThrowIfNull(calls);
         ArgumentNullException.ThrowIfNull(lineIds);
+        if (lineIds.Count > MaxArms)
+        {
+            return calls;
+        }
+
         IQueryable<Call>? all = null;
         foreach (var lineId in lineIds.Distinct(StringComparer.Ordinal))
         {
