@@ -46,7 +46,7 @@ public static class CallSidHash
     /// </summary>
     public static string InBucketsSql(string columns, string condition, int limit) =>
         $"WITH RECURSIVE \"buckets\"(\"n\") AS (SELECT MAX(\"Id\") >> {BucketBits} FROM \"Calls\"" +
-        $" UNION ALL SELECT \"n\" - 1 FROM \"buckets\" WHERE \"n\" > 0)" +
+        " UNION ALL SELECT \"n\" - 1 FROM \"buckets\" WHERE \"n\" > 0)" +
         $" SELECT {columns} FROM \"buckets\" CROSS JOIN \"Calls\" AS c" +
         $" WHERE c.\"{BucketColumn}\" = \"buckets\".\"n\" AND {condition} LIMIT {limit}";
 

@@ -49,8 +49,7 @@ public sealed partial class CallHistoryQueryPlanTests : IDisposable
         var plan = await _app.DbAsync(async db =>
         {
             var scope = await ScopeAsync(filter);
-            var lineIds = await CallsAcrossLines.LineIdsAsync(db, default);
-            await using var command = CallHistory.PageQuery(db.Calls.AsNoTracking(), scope, lineIds, before, after).CreateDbCommand();
+            await using var command = CallHistory.PageQuery(db.Calls.AsNoTracking(), scope, before, after).CreateDbCommand();
             return await ExplainAsync(db, command);
         });
 

@@ -44,13 +44,15 @@ public sealed class DashboardQueries(IDbContextFactory<QdnDbContext> dbFactory, 
     public Task<IReadOnlyList<CallRow>> RecentCallsAsync(IReadOnlyList<CascadeLine> known, string? lineId, CancellationToken ct) =>
         CallsAsync(known, string.IsNullOrEmpty(lineId) ? null : lineId, q => q, ct);
 
-    /// <summary>The newest calls <paramref name="filter"/> selects, of one line or of every line merged in order (<see cref="CallsAcrossLines"/>).</summary>
+    /// <summary>
+    /// The newest calls <paramref name="filter"/> selects, of one line or of every line in <paramref name="known"/> (the
+    /// board reads them all as it refreshes) merged in order (<see cref="CallsAcrossLines"/>).
+    /// </summary>
     private async Task<IReadOnlyList<CallRow>> CallsAsync(
         IReadOnlyList<CascadeLine> known, string? lineId, Func<IQueryable<Call>, IQueryable<Call>> filter, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lineIds = lineId is null ? await CallsAcrossLines.LineIdsAsync(db, ct) : [lineId];
-        var calls = await CallsAcrossLines.Of(filter(db.Calls.AsNoTracking()), lineIds)
+        var calls = await CallsAcrossLines.Of(filter(db.Calls.AsNoTracking()), lineId is null ? [.. known.Select(l => l.Id)] : [lineId])
             .OrderByDescending(c => c.StartedAtUtc).ThenByDescending(c => c.Id)
             .Take(RecentCallCount)
             .ToListAsync(ct);

@@ -26,10 +26,9 @@ public sealed class CallHistory(IDbContextFactory<QdnDbContext> dbFactory, LineS
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var calls = db.Calls.AsNoTracking();
-        var lineIds = await CallsAcrossLines.LineIdsAsync(db, ct);
         if (after is not null)
         {
-            var newer = await PageQuery(calls, scope, lineIds, null, after).ToListAsync(ct);
+            var newer = await PageQuery(calls, scope, null, after).ToListAsync(ct);
             // Fewer than a page above: that is the newest page (read whole, so it never comes out short).
             if (newer.Count > PageSize)
             {
@@ -40,22 +39,21 @@ public sealed class CallHistory(IDbContextFactory<QdnDbContext> dbFactory, LineS
         }
         else if (before is not null)
         {
-            var older = await PageQuery(calls, scope, lineIds, before, null).ToListAsync(ct);
+            var older = await PageQuery(calls, scope, before, null).ToListAsync(ct);
             if (older.Count > 0)
             {
                 return Page(older, hasNewer: true);
             }
         }
 
-        return Page(await PageQuery(calls, scope, lineIds, null, null).ToListAsync(ct), hasNewer: false);
+        return Page(await PageQuery(calls, scope, null, null).ToListAsync(ct), hasNewer: false);
     }
 
     /// <summary>Every matching call, newest first, streamed; at most <paramref name="limit"/> rows.</summary>
     public async IAsyncEnumerable<HistoryRow> AllAsync(HistoryScope scope, int limit, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var lineIds = await CallsAcrossLines.LineIdsAsync(db, ct);
-        var rows = Rows(Newest(InLines(Matching(db.Calls.AsNoTracking(), scope), scope, lineIds)).Take(limit)).AsAsyncEnumerable();
+        var rows = Rows(Newest(InLines(Matching(db.Calls.AsNoTracking(), scope), scope)).Take(limit)).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
         {
             yield return row;
@@ -113,15 +111,14 @@ public sealed class CallHistory(IDbContextFactory<QdnDbContext> dbFactory, LineS
     /// The redundant "StartedAtUtc &lt;= t" bound is what lets SQLite seek the index instead of walking it; it goes
     /// into every line's arm, before the lines are merged.
     /// </summary>
-    public static IQueryable<HistoryRow> PageQuery(
-        IQueryable<Call> calls, HistoryScope scope, IReadOnlyCollection<string> lineIds, PageCursor? before, PageCursor? after)
+    public static IQueryable<HistoryRow> PageQuery(IQueryable<Call> calls, HistoryScope scope, PageCursor? before, PageCursor? after)
     {
         var matching = Matching(calls, scope);
         if (after is not null)
         {
             var (at, id) = (after.StartedAtUtc, after.Id);
             matching = matching.Where(c => c.StartedAtUtc >= at && (c.StartedAtUtc > at || c.Id > id));
-            return Rows(InLines(matching, scope, lineIds)
+            return Rows(InLines(matching, scope)
                 .OrderBy(c => c.StartedAtUtc).ThenBy(c => c.Id)
                 .Take(PageSize + 1));
         }
@@ -132,12 +129,12 @@ public sealed class CallHistory(IDbContextFactory<QdnDbContext> dbFactory, LineS
             matching = matching.Where(c => c.StartedAtUtc <= at && (c.StartedAtUtc < at || c.Id < id));
         }
 
-        return Rows(Newest(InLines(matching, scope, lineIds)).Take(PageSize + 1));
+        return Rows(Newest(InLines(matching, scope)).Take(PageSize + 1));
     }
 
-    /// <summary>The filter's line, or with "All lines" every line in <paramref name="lineIds"/>, merged in order.</summary>
-    private static IQueryable<Call> InLines(IQueryable<Call> calls, HistoryScope scope, IReadOnlyCollection<string> lineIds) =>
-        CallsAcrossLines.Of(calls, scope.Filter.LineId is { } lineId ? [lineId] : lineIds);
+    /// <summary>The filter's line, or with "All lines" every line the scope read (all of them), merged in order.</summary>
+    private static IQueryable<Call> InLines(IQueryable<Call> calls, HistoryScope scope) =>
+        CallsAcrossLines.Of(calls, scope.Filter.LineId is { } lineId ? [lineId] : [.. scope.Lines.Select(l => l.Id)]);
 
     private static IQueryable<Call> Newest(IQueryable<Call> calls) =>
         calls.OrderByDescending(c => c.StartedAtUtc).ThenByDescending(c => c.Id);

@@ -59,7 +59,7 @@ public sealed partial class CallWriter : IAsyncDisposable
     /// <summary>Enough to amortise a commit, small enough that one transaction never holds the writer long.</summary>
     public const int MaxBatch = 256;
 
-    /// <summary>Closed buckets filtered before a batch at most (each a read of up to 4,096 keys through the index, about a millisecond).</summary>
+    /// <summary>Closed buckets filtered as a batch starts, at most (each a read of up to 4,096 keys through the index, about a millisecond).</summary>
     private const int FiltersPerBatch = 2;
 
     private readonly IDbContextFactory<QdnDbContext> _dbFactory;
@@ -461,8 +461,7 @@ public sealed partial class CallWriter : IAsyncDisposable
             CallSql.BindFind(_callInBucket, call.CallSid, call.CallSidHash);
             for (var bucket = _newestBucket; bucket >= _filters.Count; bucket--)
             {
-                _callInBucket.Bind(2, bucket);
-                if (_callInBucket.ExecuteScalar() is not null)
+                if (InBucket(bucket))
                 {
                     return true;
                 }
@@ -470,14 +469,20 @@ public sealed partial class CallWriter : IAsyncDisposable
 
             foreach (var bucket in _filters.MayHold(call.CallSidHash))
             {
-                _callInBucket.Bind(2, bucket);
-                if (_callInBucket.ExecuteScalar() is not null)
+                if (InBucket(bucket))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>Whether the CallSid bound into <see cref="_callInBucket"/> is stored in <paramref name="bucket"/>.</summary>
+        private bool InBucket(long bucket)
+        {
+            _callInBucket.Bind(2, bucket);
+            return _callInBucket.ExecuteScalar() is not null;
         }
 
         public void Dispose()
