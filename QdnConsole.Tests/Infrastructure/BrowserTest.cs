@@ -32,7 +32,11 @@ public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper outp
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        // Wait for what a person sees (the signed-in layout), not for the page's load event: once, on a loaded CI
+        // machine, Playwright saw the redirect commit and network idle but never reported "load" for it.
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
     }
 
     /// <summary>Override to change the app's configuration before it starts.</summary>
