@@ -8,11 +8,19 @@ public static class DataRegistration
 {
     public const string DefaultConnectionString = "Data Source=App_Data/qdn.db";
 
+    /// <summary>On unless set to false: <see cref="CoalescingWalVfs"/>.</summary>
+    public const string CoalesceLogWritesSetting = "Qdn:Sqlite:CoalesceLogWrites";
+
     private static readonly SqlitePragmas Pragmas = new();
 
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var connectionString = PrepareSqlite(ConfiguredConnectionString(builder.Configuration), builder.Environment.ContentRootPath);
+        if (builder.Configuration.GetValue(CoalesceLogWritesSetting, true))
+        {
+            // Process-wide, before any connection opens: each transaction reaches the write-ahead log in one write.
+            CoalescingWalVfs.Register();
+        }
 
         // Migrations are hand-written without a model snapshot (EF then skips its pending-changes check);
         // QdnConsole.Tests/Data proves they build exactly the model's schema.
