@@ -210,7 +210,15 @@ public static unsafe partial class CoalescingWalVfs
         }
 
         capacity = Math.Min(capacity, MaxBuffer);
-        log->Buffer = (byte*)NativeMemory.Realloc(log->Buffer, (nuint)capacity);
+        try
+        {
+            log->Buffer = (byte*)NativeMemory.Realloc(log->Buffer, (nuint)capacity);
+        }
+        catch (OutOfMemoryException)
+        {
+            return false; // nothing may throw back into SQLite: write what is buffered instead (the old buffer stays)
+        }
+
         log->Capacity = capacity;
         return true;
     }
