@@ -8,8 +8,8 @@ namespace QdnConsole.Data;
 /// <para>
 /// SQLite appends a transaction to the log frame by frame, each frame in two writes: its 24-byte header, then the
 /// page. A batch of webhook writes commits ten to twenty pages, so the writer thread spent about a quarter of its time
-/// in <c>pwrite</c>, entering the kernel some forty times per commit and touching each page-cache page up to three
-/// times (frames are not aligned to pages). This VFS is SQLite's own default VFS with one change: the files it opens
+/// in <c>pwrite</c>, entering the kernel some forty times per commit, each frame's two writes touching up to three
+/// pages of the page cache (frames are not aligned to pages). This VFS is SQLite's own default VFS with one change: the files it opens
 /// as write-ahead logs keep the frames of the transaction being written in memory, and write them out in one call
 /// when the transaction's last frame arrives (bench/README, eleventh round).
 /// </para>
@@ -54,7 +54,7 @@ public static unsafe partial class CoalescingWalVfs
     private static IoMethods* s_logMethods;
 
     /// <summary>True once registered in this process.</summary>
-    public static bool IsRegistered { get; private set; }
+    private static bool IsRegistered { get; set; }
 
     /// <summary>Bytes in front of the default VFS's own file object in a log's file object.</summary>
     private static int HeaderSize => (sizeof(LogFile) + 15) & ~15;
