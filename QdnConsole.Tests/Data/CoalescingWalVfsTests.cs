@@ -41,7 +41,7 @@ public sealed class CoalescingWalVfsTests : IDisposable
             }
         }
 
-        Assert.Equal("ok", Text(reader, "PRAGMA integrity_check"));
+        Assert.Equal("ok", OwnConnection.Execute(reader, "PRAGMA integrity_check") as string);
         Assert.True(new FileInfo(_database.Path + "-wal").Length > 6_000 * 1_000, "The rows were meant to be read from the log.");
     }
 
@@ -67,10 +67,10 @@ public sealed class CoalescingWalVfsTests : IDisposable
     {
         var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL");
-        Execute(connection, "PRAGMA synchronous=NORMAL");
-        Execute(connection, "PRAGMA wal_autocheckpoint=0"); // keep every page in the log, where the VFS wrote it
-        Execute(connection, "CREATE TABLE IF NOT EXISTS Rows (Id INTEGER PRIMARY KEY, Payload BLOB NOT NULL)");
+        OwnConnection.Execute(connection, "PRAGMA journal_mode=WAL");
+        OwnConnection.Execute(connection, "PRAGMA synchronous=NORMAL");
+        OwnConnection.Execute(connection, "PRAGMA wal_autocheckpoint=0"); // keep every page in the log, where the VFS wrote it
+        OwnConnection.Execute(connection, "CREATE TABLE IF NOT EXISTS Rows (Id INTEGER PRIMARY KEY, Payload BLOB NOT NULL)");
         return connection;
     }
 
@@ -101,16 +101,8 @@ public sealed class CoalescingWalVfsTests : IDisposable
         return (byte[])command.ExecuteScalar()!;
     }
 
-    private static long Scalar(SqliteConnection connection, string sql) => Convert.ToInt64(Text(connection, sql), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Text(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql) => Text(connection, sql);
+    private static long Scalar(SqliteConnection connection, string sql) =>
+        Convert.ToInt64(OwnConnection.Execute(connection, sql), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>This process's write system calls so far (Linux: /proc/self/io, syscw).</summary>
     private static long WriteCalls() =>
