@@ -31,8 +31,11 @@ if (args is ["twilio", ..])
     return await TwilioCommand.RunAsync(args[1..]);
 }
 
+var scheduling = BatchScheduling.Apply(); // before the app starts its threads, so that they all inherit it
 SocketCompletions.PreferInline(); // before the first socket is made
-await Program.Build(WebApplication.CreateBuilder(args)).RunAsync();
+var app = Program.Build(WebApplication.CreateBuilder(args));
+scheduling(app.Logger);
+await app.RunAsync();
 return 0;
 
 /// <summary>Entry point, public so the tests' WebApplicationFactory can host the app.</summary>

@@ -18,7 +18,7 @@ public sealed partial class AppProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private AppProcess(string databasePath)
+    private AppProcess(string databasePath, IReadOnlyDictionary<string, string>? settings)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "QdnConsole.dll"), "--urls", "http://127.0.0.1:0"])
         {
@@ -42,6 +42,11 @@ public sealed partial class AppProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // The one information line read here: the address the OS picked.
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Received(e.Data);
         _process.ErrorDataReceived += (_, e) => Received(e.Data);
@@ -51,13 +56,19 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>The running app's root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The app's process id, to look at it from outside as an operator would (<c>/proc</c>).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>What the app wrote to stdout and stderr so far (warnings and errors only).</summary>
     public string Output => string.Join('\n', _output);
 
-    /// <summary>Starts the app and waits until it is ready (database included).</summary>
-    public static async Task<AppProcess> StartAsync(string databasePath)
+    /// <summary>
+    /// Starts the app and waits until it is ready (database included); <paramref name="settings"/> are further
+    /// environment variables (e.g. <c>QDN_BATCH_SCHEDULING=0</c>).
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new AppProcess(databasePath);
+        var app = new AppProcess(databasePath, settings);
         try
         {
             app._process.Start();
