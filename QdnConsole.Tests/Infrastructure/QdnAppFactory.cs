@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
+using QdnConsole.Features.Operations;
 
 namespace QdnConsole.Tests.Infrastructure;
 
@@ -18,6 +19,13 @@ public class QdnAppFactory : WebApplicationFactory<Program>
     private readonly string _directory;
     private readonly bool _ownsDirectory;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    static QdnAppFactory()
+    {
+        // The factory runs the app's Main inside the test process, where it would switch the test runner's own threads
+        // to batch scheduling; the processes tests start (the app as its own process, the browser) would inherit that.
+        Environment.SetEnvironmentVariable(BatchScheduling.Variable, "0");
+    }
 
     public QdnAppFactory()
         : this(NewDirectory(), ownsDirectory: true)

@@ -9,11 +9,12 @@ namespace QdnConsole.Features.Operations;
 /// wakes several of the app's own threads (the socket thread, a pool thread, the call writer, the pool thread that
 /// answers). On a small host each of those wakeups would otherwise interrupt another webhook halfway, about three
 /// times per request on the two-core reference host. Measured both ways there (bench/README, twelfth round), it
-/// answered 5–10 % more webhooks with a lower p99. It changes no priority (the app's threads keep their share of the
+/// answered 2–10 % more webhooks. It changes no priority (the app's threads keep their share of the
 /// CPU, and other processes keep theirs), and needs no privilege.
 /// A new thread takes its creator's policy, so this runs first, before the app starts its threads: the calling thread
 /// switches through the C library (which remembers a thread's policy and hands that to the threads it creates), and
-/// the runtime's few threads so far through the kernel. <c>QDN_BATCH_SCHEDULING=0</c> keeps the default policy.
+/// the runtime's few threads so far through the kernel. <c>QDN_BATCH_SCHEDULING=0</c> (or <c>false</c>, <c>off</c>)
+/// keeps the default policy.
 /// </summary>
 public static partial class BatchScheduling
 {
@@ -29,15 +30,29 @@ public static partial class BatchScheduling
 
     /// <summary>
     /// Switches this thread, and every other thread the process has so far, to batch scheduling, unless
-    /// <see cref="Variable"/> is 0 or false or this is not Linux. Returns what to log once logging is set up.
+    /// <see cref="Variable"/> turns it off or this is not Linux. Returns what to log once logging is set up.
     /// </summary>
     public static Action<ILogger> Apply()
     {
-        if (Environment.GetEnvironmentVariable(Variable) is "0" or "false" || !OperatingSystem.IsLinux())
+        var value = Environment.GetEnvironmentVariable(Variable);
+        var setting = value?.Trim().ToUpperInvariant();
+        if (setting is "0" or "FALSE" or "OFF" || !OperatingSystem.IsLinux())
         {
             return _ => { };
         }
 
+        var switched = Switch();
+        return setting is null or "" or "1" or "TRUE" or "ON"
+            ? switched
+            : logger =>
+            {
+                LogUnknownSetting(logger, Variable, value!);
+                switched(logger);
+            };
+    }
+
+    private static Action<ILogger> Switch()
+    {
         try
         {
             var parameters = default(SchedParam);
@@ -96,11 +111,15 @@ public static partial class BatchScheduling
     [LibraryImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
     private static partial int SchedSetScheduler(int thread, int policy, ref SchedParam parameters);
 
-    [LibraryImport("libc", EntryPoint = "sched_getscheduler", SetLastError = true)]
+    /// <summary>The thread's policy, or -1 when it has ended.</summary>
+    [LibraryImport("libc", EntryPoint = "sched_getscheduler")]
     private static partial int SchedGetScheduler(int thread);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch scheduling (SCHED_BATCH) for the app's threads: {Count} switched at startup, and every later thread inherits it")]
     private static partial void LogApplied(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Variable}={Value} is not 0/false/off or 1/true/on; batch scheduling stays on")]
+    private static partial void LogUnknownSetting(ILogger logger, string variable, string value);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Batch scheduling (SCHED_BATCH) could not be set ({Detail}); the app runs with the default policy")]
     private static partial void LogNotApplied(ILogger logger, string detail);
