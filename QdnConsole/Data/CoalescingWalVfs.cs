@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using static QdnConsole.Data.SqliteNative;
 
 namespace QdnConsole.Data;
 
@@ -34,7 +35,7 @@ namespace QdnConsole.Data;
 /// Registered as SQLite's default VFS, once per process, before the app opens its database (DataRegistration). Turn it
 /// off with <c>Qdn:Sqlite:CoalesceLogWrites=false</c>.
 /// </summary>
-public static unsafe partial class CoalescingWalVfs
+public static unsafe class CoalescingWalVfs
 {
     public const string Name = "qdn-coalescing-wal";
 
@@ -45,7 +46,6 @@ public static unsafe partial class CoalescingWalVfs
     public const int MaxBuffer = (128 << 10) - 1;
 
     private const int InitialBuffer = 64 << 10;
-    private const int SqliteOk = 0;
     private const int OpenWal = 0x00080000; // SQLITE_OPEN_WAL
     private const int FrameHeaderSize = 24;
 
@@ -111,7 +111,7 @@ public static unsafe partial class CoalescingWalVfs
             s_default = inner;
             s_logMethods = methods;
             var rc = sqlite3_vfs_register(vfs, 1);
-            if (rc != SqliteOk)
+            if (rc != Ok)
             {
                 throw new InvalidOperationException($"SQLite refused the VFS (error {rc}).");
             }
@@ -119,12 +119,6 @@ public static unsafe partial class CoalescingWalVfs
             IsRegistered = true;
         }
     }
-
-    [LibraryImport("e_sqlite3")]
-    private static partial Vfs* sqlite3_vfs_find(byte* name);
-
-    [LibraryImport("e_sqlite3")]
-    private static partial int sqlite3_vfs_register(Vfs* vfs, int makeDefault);
 
     /// <summary>
     /// Opens any file with the default VFS. A log's file object is ours, with the default VFS's object after it;
@@ -157,7 +151,7 @@ public static unsafe partial class CoalescingWalVfs
         if (log->Length > 0 && offset != log->Start + log->Length)
         {
             var flushed = Flush(log);
-            if (flushed != SqliteOk)
+            if (flushed != Ok)
             {
                 return flushed;
             }
@@ -166,7 +160,7 @@ public static unsafe partial class CoalescingWalVfs
         if (log->Length + amount > log->Capacity && !Grow(log, log->Length + amount))
         {
             var flushed = Flush(log);
-            if (flushed != SqliteOk)
+            if (flushed != Ok)
             {
                 return flushed;
             }
@@ -192,7 +186,7 @@ public static unsafe partial class CoalescingWalVfs
         // A frame header's bytes 4-7 hold the database's size in pages after the commit: zero except in a commit frame.
         var bytes = (byte*)data;
         log->CommitHeaderBuffered = amount == FrameHeaderSize && (bytes[4] | bytes[5] | bytes[6] | bytes[7]) != 0;
-        return SqliteOk;
+        return Ok;
     }
 
     /// <summary>Enlarges the buffer to hold <paramref name="needed"/> bytes, keeping what it holds; false past the limit.</summary>
@@ -229,7 +223,7 @@ public static unsafe partial class CoalescingWalVfs
         log->CommitHeaderBuffered = false;
         if (log->Length == 0)
         {
-            return SqliteOk;
+            return Ok;
         }
 
         var length = log->Length;
@@ -246,7 +240,7 @@ public static unsafe partial class CoalescingWalVfs
         NativeMemory.Free(log->Buffer);
         log->Buffer = null;
         log->Capacity = 0;
-        return flushed != SqliteOk ? flushed : rc;
+        return flushed != Ok ? flushed : rc;
     }
 
     [UnmanagedCallersOnly]
@@ -254,7 +248,7 @@ public static unsafe partial class CoalescingWalVfs
     {
         var log = (LogFile*)file;
         var flushed = Flush(log);
-        return flushed != SqliteOk ? flushed : log->Inner->pMethods->xRead(log->Inner, data, amount, offset);
+        return flushed != Ok ? flushed : log->Inner->pMethods->xRead(log->Inner, data, amount, offset);
     }
 
     [UnmanagedCallersOnly]
@@ -262,7 +256,7 @@ public static unsafe partial class CoalescingWalVfs
     {
         var log = (LogFile*)file;
         var flushed = Flush(log);
-        return flushed != SqliteOk ? flushed : log->Inner->pMethods->xTruncate(log->Inner, size);
+        return flushed != Ok ? flushed : log->Inner->pMethods->xTruncate(log->Inner, size);
     }
 
     [UnmanagedCallersOnly]
@@ -270,7 +264,7 @@ public static unsafe partial class CoalescingWalVfs
     {
         var log = (LogFile*)file;
         var flushed = Flush(log);
-        return flushed != SqliteOk ? flushed : log->Inner->pMethods->xSync(log->Inner, flags);
+        return flushed != Ok ? flushed : log->Inner->pMethods->xSync(log->Inner, flags);
     }
 
     [UnmanagedCallersOnly]
@@ -278,7 +272,7 @@ public static unsafe partial class CoalescingWalVfs
     {
         var log = (LogFile*)file;
         var flushed = Flush(log);
-        return flushed != SqliteOk ? flushed : log->Inner->pMethods->xFileSize(log->Inner, size);
+        return flushed != Ok ? flushed : log->Inner->pMethods->xFileSize(log->Inner, size);
     }
 
     [UnmanagedCallersOnly]
@@ -286,7 +280,7 @@ public static unsafe partial class CoalescingWalVfs
     {
         var log = (LogFile*)file;
         var flushed = Flush(log);
-        return flushed != SqliteOk ? flushed : log->Inner->pMethods->xFileControl(log->Inner, op, arg);
+        return flushed != Ok ? flushed : log->Inner->pMethods->xFileControl(log->Inner, op, arg);
     }
 
     // The rest go straight to the default VFS's file (SQLite does not call them on a log, but a file has them all).
@@ -325,64 +319,6 @@ public static unsafe partial class CoalescingWalVfs
     private static int Unfetch(SqliteFile* file, long offset, void* page) => Inner(file)->pMethods->xUnfetch(Inner(file), offset, page);
 
     private static SqliteFile* Inner(SqliteFile* file) => ((LogFile*)file)->Inner;
-
-    // SQLite's C structures (sqlite3.h), version 3 of each.
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Vfs
-    {
-        public int iVersion;
-        public int szOsFile;
-        public int mxPathname;
-        public Vfs* pNext;
-        public byte* zName;
-        public void* pAppData;
-        public delegate* unmanaged<Vfs*, byte*, SqliteFile*, int, int*, int> xOpen;
-        public void* xDelete;
-        public void* xAccess;
-        public void* xFullPathname;
-        public void* xDlOpen;
-        public void* xDlError;
-        public void* xDlSym;
-        public void* xDlClose;
-        public void* xRandomness;
-        public void* xSleep;
-        public void* xCurrentTime;
-        public void* xGetLastError;
-        public void* xCurrentTimeInt64;
-        public void* xSetSystemCall;
-        public void* xGetSystemCall;
-        public void* xNextSystemCall;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct SqliteFile
-    {
-        public IoMethods* pMethods;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct IoMethods
-    {
-        public int iVersion;
-        public delegate* unmanaged<SqliteFile*, int> xClose;
-        public delegate* unmanaged<SqliteFile*, void*, int, long, int> xRead;
-        public delegate* unmanaged<SqliteFile*, void*, int, long, int> xWrite;
-        public delegate* unmanaged<SqliteFile*, long, int> xTruncate;
-        public delegate* unmanaged<SqliteFile*, int, int> xSync;
-        public delegate* unmanaged<SqliteFile*, long*, int> xFileSize;
-        public delegate* unmanaged<SqliteFile*, int, int> xLock;
-        public delegate* unmanaged<SqliteFile*, int, int> xUnlock;
-        public delegate* unmanaged<SqliteFile*, int*, int> xCheckReservedLock;
-        public delegate* unmanaged<SqliteFile*, int, void*, int> xFileControl;
-        public delegate* unmanaged<SqliteFile*, int> xSectorSize;
-        public delegate* unmanaged<SqliteFile*, int> xDeviceCharacteristics;
-        public delegate* unmanaged<SqliteFile*, int, int, int, void**, int> xShmMap;
-        public delegate* unmanaged<SqliteFile*, int, int, int, int> xShmLock;
-        public delegate* unmanaged<SqliteFile*, void> xShmBarrier;
-        public delegate* unmanaged<SqliteFile*, int, int> xShmUnmap;
-        public delegate* unmanaged<SqliteFile*, long, int, void**, int> xFetch;
-        public delegate* unmanaged<SqliteFile*, long, void*, int> xUnfetch;
-    }
 
     /// <summary>A log's file object: SQLite's file header (our methods), the default VFS's file, and the buffered frames.</summary>
     [StructLayout(LayoutKind.Sequential)]
