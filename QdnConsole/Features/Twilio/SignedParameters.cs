@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.Extensions.Primitives;
 
@@ -42,50 +43,135 @@ internal static class SignedParameters
     }
 
     /// <summary>
-    /// The canonical form when every key comes once with one value (every webhook Twilio sends): the pairs sorted by
-    /// key, without the general path's per-key collections. Null when some key repeats or has no or several values.
+    /// The canonical form as UTF-8, when every key comes once with one value (every webhook Twilio sends): the bytes
+    /// the signature hashes after the URL, in a buffer rented from <see cref="ArrayPool{T}.Shared"/> (the caller returns
+    /// it), with no string built on the way. Null when some key repeats or has no or several values.
     /// </summary>
-    private static string? SingleValued(IEnumerable<KeyValuePair<string, StringValues>>? parameters)
+    public static byte[]? RentSingleValuedUtf8(IEnumerable<KeyValuePair<string, StringValues>>? parameters, out int length)
     {
-        if (parameters is null)
+        length = 0;
+        if (!Sorted(parameters, out var pairs, out var count, out var chars))
         {
             return null;
         }
 
+        try
+        {
+            var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(chars));
+            for (var i = 0; i < count; i++)
+            {
+                length += Encoding.UTF8.GetBytes(pairs[i].Key, bytes.AsSpan(length));
+                length += Encoding.UTF8.GetBytes(pairs[i].Value, bytes.AsSpan(length));
+            }
+
+            return bytes;
+        }
+        finally
+        {
+            ReturnPairs(pairs, count);
+        }
+    }
+
+    /// <summary>The canonical form when every key comes once with one value; null otherwise (the general path's case).</summary>
+    private static string? SingleValued(IEnumerable<KeyValuePair<string, StringValues>>? parameters)
+    {
+        if (!Sorted(parameters, out var pairs, out var count, out var chars))
+        {
+            return null;
+        }
+
+        try
+        {
+            var signed = new StringBuilder(chars);
+            for (var i = 0; i < count; i++)
+            {
+                signed.Append(pairs[i].Key).Append(pairs[i].Value);
+            }
+
+            return signed.ToString();
+        }
+        finally
+        {
+            ReturnPairs(pairs, count);
+        }
+    }
+
+    /// <summary>
+    /// The pairs sorted by key (ordinal) in a pooled array, with their total length in characters, when every key comes
+    /// once with one value; false (nothing rented) otherwise, and when there are no parameters at all.
+    /// </summary>
+    private static bool Sorted(
+        IEnumerable<KeyValuePair<string, StringValues>>? parameters,
+        out KeyValuePair<string, string>[] pairs,
+        out int count,
+        out int chars)
+    {
+        pairs = [];
+        count = 0;
+        chars = 0;
+        if (parameters is null)
+        {
+            return false;
+        }
+
         // A request's form or query knows its size without being enumerated; LINQ's TryGetNonEnumeratedCount does not
         // see that through their interfaces.
-        var pairs = new List<KeyValuePair<string, string>>(parameters switch
+        var expected = parameters switch
         {
             IFormCollection form => form.Count,
             IQueryCollection query => query.Count,
-            _ => parameters.TryGetNonEnumeratedCount(out var count) ? count : 32,
-        });
-        var length = 0;
+            _ => parameters.TryGetNonEnumeratedCount(out var known) ? known : 32,
+        };
+        pairs = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(Math.Max(expected, 1));
         foreach (var (key, values) in parameters)
         {
             if (values.Count != 1)
             {
-                return null;
+                ReturnPairs(pairs, count);
+                return false;
+            }
+
+            if (count == pairs.Length)
+            {
+                var larger = ArrayPool<KeyValuePair<string, string>>.Shared.Rent(count * 2);
+                pairs.AsSpan(0, count).CopyTo(larger);
+                ReturnPairs(pairs, count);
+                pairs = larger;
             }
 
             var pair = new KeyValuePair<string, string>(key ?? string.Empty, values[0] ?? string.Empty);
-            pairs.Add(pair);
-            length += pair.Key.Length + pair.Value.Length;
+            pairs[count++] = pair;
+            chars += pair.Key.Length + pair.Value.Length;
         }
 
-        pairs.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var signed = new StringBuilder(length);
-        for (var i = 0; i < pairs.Count; i++)
+        pairs.AsSpan(0, count).Sort(ByKey.Instance);
+        for (var i = 1; i < count; i++)
         {
-            if (i > 0 && string.Equals(pairs[i].Key, pairs[i - 1].Key, StringComparison.Ordinal))
+            if (string.Equals(pairs[i].Key, pairs[i - 1].Key, StringComparison.Ordinal))
             {
-                return null;
+                ReturnPairs(pairs, count);
+                return false;
             }
-
-            signed.Append(pairs[i].Key).Append(pairs[i].Value);
         }
 
-        return signed.ToString();
+        return true;
+    }
+
+    /// <summary>Returns a pooled pair array, cleared so the pool holds no request's strings.</summary>
+    private static void ReturnPairs(KeyValuePair<string, string>[] pairs, int count)
+    {
+        if (pairs.Length > 0)
+        {
+            pairs.AsSpan(0, count).Clear();
+            ArrayPool<KeyValuePair<string, string>>.Shared.Return(pairs);
+        }
+    }
+
+    private sealed class ByKey : IComparer<KeyValuePair<string, string>>
+    {
+        public static readonly ByKey Instance = new();
+
+        public int Compare(KeyValuePair<string, string> x, KeyValuePair<string, string> y) => string.CompareOrdinal(x.Key, y.Key);
     }
 
     private static string Canonical(SortedDictionary<string, List<string>> collected)

@@ -41,13 +41,65 @@ public static class TwilioSignature
             return false;
         }
 
+        var signedUrl = TwilioUrlVariant.WithoutFragment(url);
+        var parameterBytes = SignedParameters.RentSingleValuedUtf8(parameters, out var parameterLength);
+        if (parameterBytes is null)
+        {
+            return IsValidForAnyForm(signedUrl, parameters, signature, authTokens);
+        }
+
+        // Every webhook Twilio sends: the parameters are encoded once, the URL's port variant only made when the URL as
+        // received does not match.
+        try
+        {
+            var signed = parameterBytes.AsSpan(0, parameterLength);
+            var keys = new byte[]?[authTokens.Count];
+            for (var i = 0; i < authTokens.Count; i++)
+            {
+                if (!string.IsNullOrEmpty(authTokens[i]))
+                {
+                    keys[i] = Encoding.UTF8.GetBytes(authTokens[i]!);
+                    if (Matches(keys[i]!, signedUrl, signed, signature))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (TwilioUrlVariant.PortVariation(signedUrl) is not { } variation)
+            {
+                return false;
+            }
+
+            foreach (var key in keys)
+            {
+                if (key is not null && Matches(key, variation, signed, signature))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(parameterBytes);
+        }
+    }
+
+    /// <summary>The general path: a key repeated, or no parameters; each form the SDKs sign is tried.</summary>
+    private static bool IsValidForAnyForm(
+        string signedUrl,
+        IEnumerable<KeyValuePair<string, StringValues>>? parameters,
+        string signature,
+        IReadOnlyList<string?> authTokens)
+    {
         var tokens = authTokens.Where(t => !string.IsNullOrEmpty(t)).Cast<string>().ToList();
         if (tokens.Count == 0)
         {
             return false;
         }
 
-        var signedUrl = TwilioUrlVariant.WithoutFragment(url);
         string[] urls = TwilioUrlVariant.PortVariation(signedUrl) is { } variation ? [signedUrl, variation] : [signedUrl];
         var parameterForms = SignedParameters.Forms(parameters);
         foreach (var token in tokens)
@@ -67,11 +119,38 @@ public static class TwilioSignature
         return false;
     }
 
+    /// <summary>Whether base64(HMAC-SHA1(key, url + signed parameters)) is exactly <paramref name="signature"/>, in constant time.</summary>
+    private static bool Matches(byte[] key, string url, ReadOnlySpan<byte> parameters, string signature)
+    {
+        var data = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(url.Length) + parameters.Length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(url, data);
+            parameters.CopyTo(data.AsSpan(written));
+            Span<byte> hash = stackalloc byte[HashLength];
+            // HMAC-SHA1 is what Twilio's protocol mandates; it is a MAC here, not a collision-sensitive hash.
+#pragma warning disable CA5350
+            HMACSHA1.HashData(key, data.AsSpan(0, written + parameters.Length), hash);
+#pragma warning restore CA5350
+            return Equal(hash, signature);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(data);
+        }
+    }
+
     /// <summary>Whether base64(HMAC-SHA1(token, url + form)) is exactly <paramref name="signature"/>, compared in constant time.</summary>
     private static bool Matches(string token, string url, string form, string signature)
     {
         Span<byte> hash = stackalloc byte[HashLength];
         Hash(token, url, form, hash);
+        return Equal(hash, signature);
+    }
+
+    /// <summary>Whether the hash's base64 is exactly <paramref name="signature"/>, compared in constant time.</summary>
+    private static bool Equal(ReadOnlySpan<byte> hash, string signature)
+    {
         Span<char> expected = stackalloc char[28]; // base64 of 20 bytes
         Convert.TryToBase64Chars(hash, expected, out _);
         return CryptographicOperations.FixedTimeEquals(
