@@ -122,22 +122,9 @@ public static class TwilioSignature
     /// <summary>Whether base64(HMAC-SHA1(key, url + signed parameters)) is exactly <paramref name="signature"/>, in constant time.</summary>
     private static bool Matches(byte[] key, string url, ReadOnlySpan<byte> parameters, string signature)
     {
-        var data = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(url.Length) + parameters.Length);
-        try
-        {
-            var written = Encoding.UTF8.GetBytes(url, data);
-            parameters.CopyTo(data.AsSpan(written));
-            Span<byte> hash = stackalloc byte[HashLength];
-            // HMAC-SHA1 is what Twilio's protocol mandates; it is a MAC here, not a collision-sensitive hash.
-#pragma warning disable CA5350
-            HMACSHA1.HashData(key, data.AsSpan(0, written + parameters.Length), hash);
-#pragma warning restore CA5350
-            return Equal(hash, signature);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(data);
-        }
+        Span<byte> hash = stackalloc byte[HashLength];
+        Hash(key, url, parameters, hash);
+        return Equal(hash, signature);
     }
 
     /// <summary>Whether base64(HMAC-SHA1(token, url + form)) is exactly <paramref name="signature"/>, compared in constant time.</summary>
@@ -196,20 +183,35 @@ public static class TwilioSignature
         return null;
     }
 
-    /// <summary>
-    /// HMAC-SHA1(token, url + parameters) into <paramref name="hash"/>; the signed text is encoded into a pooled buffer
-    /// (every webhook comes through here).
-    /// </summary>
+    /// <summary>HMAC-SHA1(token, url + parameters) into <paramref name="hash"/>, for the general path and <see cref="Compute"/>.</summary>
     private static void Hash(string authToken, string url, string parameters, Span<byte> hash)
     {
-        var data = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(url) + Encoding.UTF8.GetByteCount(parameters));
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(parameters.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(parameters, bytes);
+            Hash(Encoding.UTF8.GetBytes(authToken), url, bytes.AsSpan(0, length), hash);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>
+    /// HMAC-SHA1(key, url + parameters) into <paramref name="hash"/>; the signed text is put together in a pooled buffer
+    /// (every webhook comes through here).
+    /// </summary>
+    private static void Hash(byte[] key, string url, ReadOnlySpan<byte> parameters, Span<byte> hash)
+    {
+        var data = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(url.Length) + parameters.Length);
         try
         {
             var written = Encoding.UTF8.GetBytes(url, data);
-            written += Encoding.UTF8.GetBytes(parameters, data.AsSpan(written));
+            parameters.CopyTo(data.AsSpan(written));
             // HMAC-SHA1 is what Twilio's protocol mandates; it is a MAC here, not a collision-sensitive hash.
 #pragma warning disable CA5350
-            HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), data.AsSpan(0, written), hash);
+            HMACSHA1.HashData(key, data.AsSpan(0, written + parameters.Length), hash);
 #pragma warning restore CA5350
         }
         finally
