@@ -17,15 +17,11 @@ internal static class SignedParameters
 
     /// <summary>
     /// Every form worth checking: the canonical one, plus the comma-joined C# form when some
-    /// key is repeated (for a single value per key the two are identical).
+    /// key is repeated (for a single value per key the two are identical). The general path:
+    /// requests with each key once are signed from <see cref="RentSingleValuedUtf8"/>.
     /// </summary>
     public static IReadOnlyList<string> Forms(IEnumerable<KeyValuePair<string, StringValues>>? parameters)
     {
-        if (SingleValued(parameters) is { } simple)
-        {
-            return [simple];
-        }
-
         var collected = Collect(parameters);
         var canonical = Canonical(collected);
         if (!collected.Values.Any(values => values.Count > 1))

@@ -22,7 +22,7 @@ public static class TwilioSignature
         ArgumentException.ThrowIfNullOrEmpty(authToken);
         ArgumentNullException.ThrowIfNull(url);
         Span<byte> hash = stackalloc byte[HashLength];
-        Hash(authToken, url, SignedParameters.Canonical(parameters), hash);
+        Hash(Encoding.UTF8.GetBytes(authToken), url, Encoding.UTF8.GetBytes(SignedParameters.Canonical(parameters)), hash);
         return Convert.ToBase64String(hash);
     }
 
@@ -41,98 +41,64 @@ public static class TwilioSignature
             return false;
         }
 
-        var signedUrl = TwilioUrlVariant.WithoutFragment(url);
-        var parameterBytes = SignedParameters.RentSingleValuedUtf8(parameters, out var parameterLength);
-        if (parameterBytes is null)
+        // Each token's key once (null for an unset token); no LINQ on the path every webhook takes.
+        var keys = new byte[]?[authTokens.Count];
+        var anyKey = false;
+        for (var i = 0; i < keys.Length; i++)
         {
-            return IsValidForAnyForm(signedUrl, parameters, signature, authTokens);
+            keys[i] = string.IsNullOrEmpty(authTokens[i]) ? null : Encoding.UTF8.GetBytes(authTokens[i]!);
+            anyKey |= keys[i] is not null;
         }
 
-        // Every webhook Twilio sends: the parameters are encoded once, the URL's port variant only made when the URL as
-        // received does not match.
+        if (!anyKey)
+        {
+            return false;
+        }
+
+        // Every webhook Twilio sends has each key once: its parameters are encoded once, straight to UTF-8. A repeated
+        // key (or none at all) takes the general path: each form the SDKs sign. The URL's port variant is made only
+        // when the URL as received matches no form.
+        var signedUrl = TwilioUrlVariant.WithoutFragment(url);
+        var single = SignedParameters.RentSingleValuedUtf8(parameters, out var singleLength);
         try
         {
-            var signed = parameterBytes.AsSpan(0, parameterLength);
-            var keys = new byte[]?[authTokens.Count];
-            for (var i = 0; i < authTokens.Count; i++)
-            {
-                if (!string.IsNullOrEmpty(authTokens[i]))
-                {
-                    keys[i] = Encoding.UTF8.GetBytes(authTokens[i]!);
-                    if (Matches(keys[i]!, signedUrl, signed, signature))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            if (TwilioUrlVariant.PortVariation(signedUrl) is not { } variation)
-            {
-                return false;
-            }
-
-            foreach (var key in keys)
-            {
-                if (key is not null && Matches(key, variation, signed, signature))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            ReadOnlyMemory<byte>[] forms = single is not null
+                ? [single.AsMemory(0, singleLength)]
+                : [.. SignedParameters.Forms(parameters).Select(form => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(form))];
+            return AnyMatches(keys, signedUrl, forms, signature)
+                || (TwilioUrlVariant.PortVariation(signedUrl) is { } variation && AnyMatches(keys, variation, forms, signature));
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(parameterBytes);
+            if (single is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(single);
+            }
         }
     }
 
-    /// <summary>The general path: a key repeated, or no parameters; each form the SDKs sign is tried.</summary>
-    private static bool IsValidForAnyForm(
-        string signedUrl,
-        IEnumerable<KeyValuePair<string, StringValues>>? parameters,
-        string signature,
-        IReadOnlyList<string?> authTokens)
+    /// <summary>Whether base64(HMAC-SHA1(key, url + form)) is exactly <paramref name="signature"/> for some key and form, in constant time.</summary>
+    private static bool AnyMatches(byte[]?[] keys, string url, ReadOnlyMemory<byte>[] forms, string signature)
     {
-        var tokens = authTokens.Where(t => !string.IsNullOrEmpty(t)).Cast<string>().ToList();
-        if (tokens.Count == 0)
+        Span<byte> hash = stackalloc byte[HashLength];
+        foreach (var key in keys)
         {
-            return false;
-        }
-
-        string[] urls = TwilioUrlVariant.PortVariation(signedUrl) is { } variation ? [signedUrl, variation] : [signedUrl];
-        var parameterForms = SignedParameters.Forms(parameters);
-        foreach (var token in tokens)
-        {
-            foreach (var candidateUrl in urls)
+            if (key is null)
             {
-                foreach (var form in parameterForms)
+                continue;
+            }
+
+            foreach (var form in forms)
+            {
+                Hash(key, url, form.Span, hash);
+                if (Equal(hash, signature))
                 {
-                    if (Matches(token, candidateUrl, form, signature))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }
 
         return false;
-    }
-
-    /// <summary>Whether base64(HMAC-SHA1(key, url + signed parameters)) is exactly <paramref name="signature"/>, in constant time.</summary>
-    private static bool Matches(byte[] key, string url, ReadOnlySpan<byte> parameters, string signature)
-    {
-        Span<byte> hash = stackalloc byte[HashLength];
-        Hash(key, url, parameters, hash);
-        return Equal(hash, signature);
-    }
-
-    /// <summary>Whether base64(HMAC-SHA1(token, url + form)) is exactly <paramref name="signature"/>, compared in constant time.</summary>
-    private static bool Matches(string token, string url, string form, string signature)
-    {
-        Span<byte> hash = stackalloc byte[HashLength];
-        Hash(token, url, form, hash);
-        return Equal(hash, signature);
     }
 
     /// <summary>Whether the hash's base64 is exactly <paramref name="signature"/>, compared in constant time.</summary>
@@ -181,21 +147,6 @@ public static class TwilioSignature
         }
 
         return null;
-    }
-
-    /// <summary>HMAC-SHA1(token, url + parameters) into <paramref name="hash"/>, for the general path and <see cref="Compute"/>.</summary>
-    private static void Hash(string authToken, string url, string parameters, Span<byte> hash)
-    {
-        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(parameters.Length));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(parameters, bytes);
-            Hash(Encoding.UTF8.GetBytes(authToken), url, bytes.AsSpan(0, length), hash);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
-        }
     }
 
     /// <summary>
