@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using QdnConsole.Data;
 using QdnConsole.Tests.Infrastructure;
+using static QdnConsole.Tests.Data.WalRowsConnection;
 
 namespace QdnConsole.Tests.Data;
 
@@ -63,17 +64,6 @@ public sealed class CoalescingWalVfsTests : IDisposable
         Assert.True(writes < 1_000, $"{commits} commits of about 15 pages made {writes} write calls.");
     }
 
-    private static SqliteConnection Open(string path)
-    {
-        var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        OwnConnection.Execute(connection, "PRAGMA journal_mode=WAL");
-        OwnConnection.Execute(connection, "PRAGMA synchronous=NORMAL");
-        OwnConnection.Execute(connection, "PRAGMA wal_autocheckpoint=0"); // keep every page in the log, where the VFS wrote it
-        OwnConnection.Execute(connection, "CREATE TABLE IF NOT EXISTS Rows (Id INTEGER PRIMARY KEY, Payload BLOB NOT NULL)");
-        return connection;
-    }
-
     /// <summary>Commits <paramref name="rows"/> rows of 1,000 random bytes in one transaction; returns the last one's.</summary>
     private static byte[] Insert(SqliteConnection connection, int rows)
     {
@@ -100,9 +90,6 @@ public sealed class CoalescingWalVfsTests : IDisposable
         command.Parameters.AddWithValue("$id", id);
         return (byte[])command.ExecuteScalar()!;
     }
-
-    private static long Scalar(SqliteConnection connection, string sql) =>
-        Convert.ToInt64(OwnConnection.Execute(connection, sql), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>This process's write system calls so far (Linux: /proc/self/io, syscw).</summary>
     private static long WriteCalls() =>

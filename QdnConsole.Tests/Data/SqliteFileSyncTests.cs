@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using QdnConsole.Data;
 using QdnConsole.Tests.Infrastructure;
+using static QdnConsole.Tests.Data.WalRowsConnection;
 
 namespace QdnConsole.Tests.Data;
 
@@ -66,17 +67,6 @@ public sealed class SqliteFileSyncTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => SqliteFileSync.DatabaseAndLog(connection));
     }
 
-    private static SqliteConnection Open(string path)
-    {
-        var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        OwnConnection.Execute(connection, "PRAGMA journal_mode=WAL");
-        OwnConnection.Execute(connection, "PRAGMA synchronous=NORMAL");
-        OwnConnection.Execute(connection, "PRAGMA wal_autocheckpoint=0");
-        OwnConnection.Execute(connection, "CREATE TABLE IF NOT EXISTS Rows (Id INTEGER PRIMARY KEY, Payload BLOB NOT NULL)");
-        return connection;
-    }
-
     private static void Insert(SqliteConnection connection, int rows)
     {
         using var transaction = connection.BeginTransaction();
@@ -99,9 +89,6 @@ public sealed class SqliteFileSyncTests : IDisposable
         Assert.True(result.Read());
         return (result.GetInt64(1), result.GetInt64(2));
     }
-
-    private static long Scalar(SqliteConnection connection, string sql) =>
-        Convert.ToInt64(OwnConnection.Execute(connection, sql), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The file's pages in the page cache that are dirty or under writeback (Linux 6.5+ cachestat). Its own descriptor,
